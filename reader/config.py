@@ -1,0 +1,26 @@
+"""Run configuration: which paths to open and the limits to apply. UI-free."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.sources.files import DEFAULT_MAX_BYTES
+
+_PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_paths() -> tuple[Path, ...]:
+    """The folder opened with no arguments: ``./seeds``, else the checkout's ``seeds/``."""
+    local = Path("seeds")
+    if local.is_dir():
+        return (local,)
+    return (_PACKAGE_ROOT / "seeds",)
+
+
+@dataclass(frozen=True)
+class Config:
+    """What one run of the app or CLI works on."""
+
+    paths: tuple[Path, ...] = field(default_factory=default_paths)
+    max_bytes: int = DEFAULT_MAX_BYTES

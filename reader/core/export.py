@@ -1,0 +1,75 @@
+"""The JSON contract of ``newsroom analyze --json``: plain dicts from core results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.core.models import Actor, AnalysedArticle, Corpus, Mention, Quote
+
+
+def corpus_to_json(corpus: Corpus) -> dict[str, Any]:
+    """The whole analysis as JSON-ready data (offsets index each article's ``text``)."""
+    return {
+        "articles": [article_to_json(item) for item in corpus.articles],
+        "actors": [actor_to_json(actor) for actor in corpus.actors],
+        "errors": [{"path": error.path, "error": error.error} for error in corpus.errors],
+    }
+
+
+def article_to_json(item: AnalysedArticle) -> dict[str, Any]:
+    """One analysed article in the contract's shape."""
+    article = item.article
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "source": article.source,
+        "byline": article.byline,
+        "date": article.date,
+        "origin": article.origin,
+        "url": article.url,
+        "text": article.text,
+        "paragraphs": [span.as_list() for span in article.paragraphs],
+        "headings": [span.as_list() for span in article.headings],
+        "list_items": [span.as_list() for span in article.list_items],
+        "sentences": [span.as_list() for span in article.sentences],
+        "quotes": [quote_to_json(quote, article.text) for quote in item.quotes],
+        "mentions": [mention_to_json(mention) for mention in item.mentions],
+    }
+
+
+def quote_to_json(quote: Quote, text: str) -> dict[str, Any]:
+    """One quote: the words inside the marks, who said them, and how it was cued."""
+    return {
+        "start": quote.span.start,
+        "end": quote.span.end,
+        "text": text[quote.span.start : quote.span.end],
+        "speaker": quote.speaker,
+        "actor": quote.actor,
+        "kind": quote.kind,
+        "cue": quote.cue,
+    }
+
+
+def mention_to_json(mention: Mention) -> dict[str, Any]:
+    """One actor mention."""
+    return {
+        "start": mention.span.start,
+        "end": mention.span.end,
+        "text": mention.text,
+        "actor": mention.actor,
+        "kind": mention.kind,
+    }
+
+
+def actor_to_json(actor: Actor) -> dict[str, Any]:
+    """One corpus actor."""
+    return {
+        "id": actor.id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "role": actor.role,
+        "aliases": list(actor.aliases),
+        "articles": list(actor.articles),
+        "mentions": actor.mentions,
+    }

@@ -1,0 +1,245 @@
+"""Frozen result types of the analysis core: spans, articles, quotes, actors, alignments.
+
+Every result holds character offsets into an article's cleaned ``text`` (Python string
+indices), never styled text; the UI decides how to show them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["paragraph", "heading", "list_item"]
+QuoteKind = Literal["statement", "term"]
+ActorKind = Literal["person", "organisation", "place"]
+PairKind = Literal["reuse", "paraphrase"]
+OpKind = Literal["equal", "insert", "delete", "replace"]
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open character range ``[start, end)`` into a cleaned text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}:{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        """Return True when the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        """Return True when ``other`` lies entirely inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    def as_list(self) -> list[int]:
+        """The span as ``[start, end]``, the JSON contract's form."""
+        return [self.start, self.end]
+
+
+def check_spans(spans: Sequence[Span], length: int, what: str, *, disjoint: bool) -> None:
+    """Validate that spans lie inside a text of ``length`` and are sorted.
+
+    Args:
+        spans: The spans to check.
+        length: Length of the text they index.
+        what: Name used in the error message.
+        disjoint: Also require that no two spans overlap.
+
+    Raises:
+        ValueError: When a span is out of bounds, unsorted or (if asked) overlapping.
+    """
+    previous: Span | None = None
+    for span in spans:
+        if span.end > length:
+            raise ValueError(f"{what} span {span.start}:{span.end} beyond text of {length}")
+        if previous is not None:
+            if span.start < previous.start:
+                raise ValueError(f"{what} spans not sorted at {span.start}")
+            if disjoint and span.start < previous.end:
+                raise ValueError(f"{what} spans overlap at {span.start}")
+        previous = span
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural block of the cleaned text: a paragraph, a heading or a list item."""
+
+    span: Span
+    kind: BlockKind
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A decoded document before cleaning, with whatever metadata its format carried.
+
+    ``text`` is already decoded and normalised (LF newlines, NFC, no control characters);
+    ``extracted`` says a format-aware extractor (HTML, JSON) produced it, so site chrome
+    is mostly gone already.
+    """
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    url: str | None = None
+    extracted: bool = False
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article: its body text, metadata and structure.
+
+    ``blocks`` partition the body into paragraphs, headings and list items (disjoint,
+    sorted); ``sentences`` are disjoint, sorted and each inside one block.
+    """
+
+    id: str
+    path: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    origin: str | None = None
+    url: str | None = None
+    blocks: tuple[Block, ...] = ()
+    sentences: tuple[Span, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_spans([b.span for b in self.blocks], len(self.text), "block", disjoint=True)
+        check_spans(self.sentences, len(self.text), "sentence", disjoint=True)
+
+    @property
+    def paragraphs(self) -> tuple[Span, ...]:
+        """Spans of every block (paragraphs, headings and list items), in order."""
+        return tuple(block.span for block in self.blocks)
+
+    @property
+    def headings(self) -> tuple[Span, ...]:
+        """Spans of section headings inside the body."""
+        return tuple(b.span for b in self.blocks if b.kind == "heading")
+
+    @property
+    def list_items(self) -> tuple[Span, ...]:
+        """Spans of list items inside the body."""
+        return tuple(b.span for b in self.blocks if b.kind == "list_item")
+
+    def slice(self, span: Span) -> str:
+        """Return the text a span covers."""
+        return self.text[span.start : span.end]
+
+    @property
+    def word_count(self) -> int:
+        """Whitespace-separated words in the body."""
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote: the quoted words inside the marks, and who said them.
+
+    ``span`` covers the words inside the quote marks; ``speaker_span`` (when the speaker is
+    named in this article) covers the name the attribution resolved to.
+    """
+
+    span: Span
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    cue: str | None = None
+    actor: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an actor in an article's cleaned text."""
+
+    span: Span
+    text: str
+    kind: ActorKind
+    actor: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One real-world person, organisation or place, merged across the corpus."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    mentions: int = 0
+
+
+@dataclass(frozen=True)
+class EditOp:
+    """A word-level edit between the two sides of an aligned pair (absolute offsets)."""
+
+    op: OpKind
+    a: Span
+    b: Span
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    """Passages of article A and article B that say the same thing."""
+
+    a: Span
+    b: Span
+    score: float
+    kind: PairKind
+    moved: bool = False
+    ops: tuple[EditOp, ...] = ()
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The alignment of two articles: pairs in spine order plus what is unique to each."""
+
+    a_id: str
+    b_id: str
+    pairs: tuple[AlignedPair, ...]
+    unique_a: tuple[Span, ...]
+    unique_b: tuple[Span, ...]
+    coverage_a: float
+    coverage_b: float
+
+
+@dataclass(frozen=True)
+class AnalysedArticle:
+    """An article with its quotes and actor mentions."""
+
+    article: Article
+    quotes: tuple[Quote, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """A file that could not be turned into an article, and why (one line)."""
+
+    path: str
+    error: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Every analysed article of a run, the actors merged across them, and load errors."""
+
+    articles: tuple[AnalysedArticle, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    errors: tuple[LoadError, ...] = field(default_factory=tuple)

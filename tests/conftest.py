@@ -1,0 +1,34 @@
+"""Shared fixtures: the seed corpus, paths to small test data, and an app factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.config import Config
+from reader.core.cleaning import clean_corpus
+from reader.core.models import Article, RawDocument
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def seed_documents() -> list[RawDocument]:
+    """The five seed articles as raw documents, read as the app reads them."""
+    from reader.sources.files import load_documents
+
+    return list(load_documents([SEEDS]).documents)
+
+
+@pytest.fixture(scope="session")
+def seed_articles() -> dict[str, Article]:
+    """The cleaned seed articles keyed by the first three digits of their id."""
+    return {article.id[:3]: article for article in clean_corpus(seed_documents())}
+
+
+@pytest.fixture
+def seeds_config() -> Config:
+    """A config that opens the seeds folder."""
+    return Config(paths=(SEEDS,))

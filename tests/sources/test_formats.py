@@ -1,0 +1,85 @@
+"""HTML, Markdown and JSON articles load with their metadata."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reader.core.cleaning import clean_corpus
+from reader.core.pipeline import analyse_corpus
+from reader.sources.files import load_documents
+
+HTML = """<!doctype html><html><head><title>Port strike ends | Harbour Gazette</title>
+<meta property="og:site_name" content="Harbour Gazette">
+<meta name="author" content="Jo Bloggs">
+<meta property="article:published_time" content="2024-03-14T09:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/sport">Sport</a> <a href="/weather">Weather</a></nav>
+<article><h1>Port strike ends after pay deal</h1>
+<p>Dock workers voted on Thursday to accept a new pay offer, ending a strike that had
+closed the port for nine days and stranded hundreds of containers on the quay.</p>
+<p>"This is a fair deal for everyone who works here," union official Sam Reyes said
+after the vote, adding that crews would return on Friday morning.</p>
+<p>The port authority said shipping would be back to normal within a week.</p></article>
+<footer>&copy; 2024 Harbour Gazette. All rights reserved.</footer></body></html>"""
+
+
+def test_html_article_extracted_with_metadata(tmp_path: Path) -> None:
+    (tmp_path / "strike.html").write_text(HTML)
+    result = load_documents([tmp_path])
+    assert not result.errors
+    [article] = clean_corpus(result.documents)
+    assert article.id == "strike"
+    assert article.date == "2024-03-14"
+    assert article.source == "Harbour Gazette"
+    assert "Dock workers voted on Thursday" in article.text
+    assert "fair deal for everyone" in article.text
+    assert "Weather" not in article.text and "rights reserved" not in article.text
+
+
+def test_html_without_article_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "empty.html").write_text("<html><body><nav>Home</nav></body></html>")
+    (tmp_path / "blank.html").write_text("<html><body></body></html>")
+    result = load_documents([tmp_path])
+    assert [Path(e.path).name for e in result.errors] == ["blank.html"]
+    assert result.errors[0].error == "no article text found in HTML"
+    corpus = analyse_corpus(result.documents, result.errors)
+    assert corpus.articles == ()
+    assert [(Path(e.path).name, e.error) for e in corpus.errors] == [
+        ("blank.html", "no article text found in HTML"),
+        ("empty.html", "no article text found"),
+    ]
+
+
+def test_markdown_heading_becomes_title(tmp_path: Path) -> None:
+    (tmp_path / "note.md").write_text(
+        "# Ferry timetable approved\n\nThe council **approved** the [timetable](http://x) "
+        "on Thursday after months of debate.\n"
+    )
+    [article] = clean_corpus(load_documents([tmp_path]).documents)
+    assert article.title == "Ferry timetable approved"
+    assert article.text == "The council approved the timetable on Thursday after months of debate."
+
+
+def test_json_records_and_jsonl(tmp_path: Path) -> None:
+    records = [
+        {"title": "One", "text": "First body sentence is long enough to be prose here.",
+         "source": "Wire", "date": "2025-12-02T10:00:00", "url": "http://a"},
+        {"title": "Two", "body": "Second body sentence is long enough to be prose too."},
+        {"title": "No text"},
+    ]
+    (tmp_path / "batch.json").write_text(json.dumps({"articles": records}))
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records[:2]))
+    result = load_documents([tmp_path])
+    assert not result.errors
+    articles = clean_corpus(result.documents)
+    assert [a.id for a in articles] == ["batch#1", "batch#2", "feed#1", "feed#2"]
+    first = articles[0]
+    assert (first.title, first.source, first.date, first.url) == (
+        "One", "Wire", "2025-12-02", "http://a")
+    assert articles[1].text == "Second body sentence is long enough to be prose too."
+
+
+def test_invalid_json_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "bad.json").write_text("{not json")
+    result = load_documents([tmp_path])
+    assert result.errors[0].error.startswith("invalid JSON")

@@ -1,0 +1,88 @@
+"""The command line: the JSON contract, exit statuses, help and version, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader import __version__
+from reader.cli import main
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ARTICLE_KEYS = {"id", "path", "title", "source", "byline", "date", "text", "paragraphs",
+                "sentences", "quotes", "mentions"}
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
+    status = main(["analyze", *args, "--json"])
+    return status, json.loads(capsys.readouterr().out)
+
+
+def test_analyze_json_contract_on_seeds(capsys: pytest.CaptureFixture[str]) -> None:
+    status, data = run_json(capsys, str(SEEDS))
+    assert status == 0
+    assert set(data) == {"articles", "actors", "errors"}
+    assert data["errors"] == []
+    assert [a["id"] for a in data["articles"]] == sorted(p.stem for p in SEEDS.glob("*.txt"))
+    for article in data["articles"]:
+        assert set(article) >= ARTICLE_KEYS
+        text = article["text"]
+        for start, end in article["paragraphs"] + article["sentences"]:
+            assert 0 <= start < end <= len(text)
+            assert text[start:end].strip() == text[start:end]
+    by_id = {a["id"][:3]: a for a in data["articles"]}
+    assert by_id["003"]["date"] == "2025-12-02"
+    assert by_id["004"]["title"] is None
+
+
+def test_errors_listed_and_status_2_when_nothing_loads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    status, data = run_json(capsys, str(tmp_path), str(tmp_path / "missing"))
+    assert status == 2
+    assert data["articles"] == []
+    assert {Path(e["path"]).name: e["error"] for e in data["errors"]} == {
+        "empty.txt": "empty file",
+        "missing": "no such file or folder",
+    }
+
+
+def test_status_0_when_some_load(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    status, data = run_json(capsys, str(tmp_path), str(SEEDS / "001_fd58ad96ff42eae5.txt"))
+    assert status == 0
+    assert len(data["articles"]) == 1 and len(data["errors"]) == 1
+
+
+def test_readable_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(SEEDS)]) == 0
+    out = capsys.readouterr().out
+    assert "Critical Diplomacy at the Kremlin" in out
+    assert "2025-12-02" in out and "Fox News" in out
+    assert out.rstrip().endswith("5 articles, 0 errors")
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"newsroom {__version__}"
+    with pytest.raises(SystemExit):
+        main(["analyze", "--help"])
+    assert "--json" in capsys.readouterr().out
+
+
+def test_console_script_has_no_traceback_on_garbage(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_bytes(b"\x00\x01\x02" * 100)
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "analyze", str(tmp_path)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "binary file, not text" in result.stderr
