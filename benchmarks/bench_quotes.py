@@ -1,0 +1,53 @@
+"""Time the quotes engine on the BBC News full-text corpus (plain script).
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_quotes.py [--data ../shared/data]
+
+Reads every ``bbc-news-fulltext/<category>/*.txt`` (utf-8, latin-1 fallback) first, then
+times ``detect_quotes`` alone over all of them and prints articles, quotes, speakers
+found and seconds. The target is <= 2 s for the 2,225 articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from reader.core.quotes import detect_quotes  # noqa: E402
+
+
+def read(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    args = parser.parse_args(argv)
+    corpus = args.data / "bbc-news-fulltext"
+    paths = sorted(corpus.glob("*/*.txt"))
+    if not paths:
+        print(f"BBC corpus not found at {corpus}; nothing to time.")
+        return 0
+    texts = [read(p) for p in paths]
+    start = time.perf_counter()
+    quotes = [detect_quotes(t) for t in texts]
+    seconds = time.perf_counter() - start
+    found = sum(len(q) for q in quotes)
+    named = sum(1 for qs in quotes for q in qs if q.speaker is not None)
+    print(f"articles={len(texts)} quotes={found} with_speaker={named} seconds={seconds:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,341 @@
+"""Speaker attribution: who said each quote, from the speech cues around it.
+
+This module owns the rules that link a quote (found by ``quote_marks``) to a speaker:
+the cue next to the quote (“…,” he said / said Smith / according to X), the cue before it
+in its sentence (X said: “…” / X remarked, “…” / stating, “…” -> the sentence subject /
+described by X as “…”), a cue in the previous or next sentence, the speaker of the
+previous quote of the paragraph, and of a quote continued after a paragraph break.
+Pronouns and role descriptions are resolved back to the nearest compatible person named
+before them (``quote_names``). When no rule applies the speaker stays None: no guessing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.models import Span
+from reader.core.quote_lexicon import (
+    INVERTIBLE_CUES,
+    PARTICIPLE_CUES,
+    PRONOUNS,
+)
+from reader.core.quote_marks import MarkedQuote
+from reader.core.quote_phrases import (
+    END_PUNCT,
+    QUOTE,
+    Token,
+    cue_text,
+    is_cap,
+    is_cue,
+    np_left,
+    np_right,
+    paragraph_tokens,
+    sentences_of,
+    subject_of,
+)
+from reader.core.quote_resolution import Resolver
+
+__all__ = ["Attribution", "attribute"]
+
+_LOOK = 60  # tokens a cue may be away from its quote
+_DASHES = frozenset(",—–-")
+_UTTERANCE_END = frozenset(",.!?…—-")
+_NP_STARTS = frozenset("the a an his her their its".split())
+# Lower-case words that may open a speaker phrase: “former George W. Bush speechwriter …”.
+_PRE_NAME = frozenset(
+    "former top longtime senior veteran chief deputy acting then current retired "
+    "campaign presidential democratic republican".split()
+)
+
+
+def _modifies(word: str) -> bool:
+    """Whether a word can sit before the head of a speaker phrase."""
+    low = word.lower()
+    return is_cap(word) or low in _PRE_NAME or low in _NP_STARTS or low in ("of", "and")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The speaker found for one quote.
+
+    Attributes:
+        speaker: Surface name of the speaker, or None when the rules cannot decide.
+        speaker_span: Offsets of that name in the text.
+        cue: The cue words (``said``, ``told reporters``, ``according to``, ``:``).
+        mention: Offsets of the phrase next to the cue (``he``, ``the president``), before
+            any resolution; useful for evaluation.
+        introduced: The quote is introduced by a cue plus comma or colon (or followed
+            by one), which makes it a statement rather than a term.
+    """
+
+    speaker: str | None = None
+    speaker_span: Span | None = None
+    cue: str | None = None
+    mention: Span | None = None
+    introduced: bool = False
+
+
+class _Finder:
+    """Applies the attribution rules to the quotes of one paragraph."""
+
+    def __init__(self, ctx: Resolver, tokens: list[Token]) -> None:
+        self.ctx = ctx
+        self.tokens = tokens
+        self.sentences = sentences_of(ctx.text, tokens)
+
+    def _result(self, np: tuple[int, int] | None, cue: int, hi: int, intro: bool) -> Attribution:
+        cue_words = cue_text(self.ctx.text, self.tokens, cue, hi) if cue >= 0 else ":"
+        if np is None:
+            return Attribution(cue=cue_words, introduced=intro)
+        speaker, span = self.ctx.resolve(self.tokens, *np)
+        mention = Span(self.tokens[np[0]][0], self.tokens[np[1] - 1][1])
+        return Attribution(speaker, span, cue_words, mention, intro)
+
+    def after(self, k: int, hi: int) -> Attribution | None:
+        """“…,” he said / “…,” said Smith / “…,” according to X / “…” in X, he said."""
+        t = self.tokens
+        i = k + 1
+        while i < hi and t[i][2] in _DASHES and i - k <= 2:
+            i += 1
+        if i >= hi:
+            return None
+        inner = self.ctx.text[t[k][0] : t[k][1]].rstrip("”’\"'»› ")
+        intro = inner[-1:] in _UTTERANCE_END or t[k + 1][2] == ","
+        comma_end = inner.endswith(",")  # “…,” X riffed: the sentence goes on
+        found = self._after_at(i, hi, intro, comma_end)
+        if found is None and t[i][2][:1].islower():
+            # “…” in the legislature, he said: skip a short phrase up to its comma.
+            comma = next((x for x in range(i, min(hi, i + 10)) if t[x][2] == ","), None)
+            if comma is not None and not any(is_cue(t, x) for x in range(i, comma)):
+                later = self._after_at(comma + 1, hi, intro, comma_end)
+                if later is not None and (intro or later.speaker is not None):
+                    found = later
+        return found
+
+    def _after_at(self, i: int, hi: int, intro: bool, comma_end: bool) -> Attribution | None:
+        t = self.tokens
+        if i >= hi:
+            return None
+        low = t[i][2].lower()
+        bare = i + 1 < hi and low.isalpha() and is_cue(t, i + 1)  # “…,” officials said
+        starts = is_cap(t[i][2]) or low in PRONOUNS or low in _NP_STARTS or low in _PRE_NAME
+        if not (starts or is_cue(t, i) or bare):
+            return None  # “‘serious’ talks”: the quote is inside its sentence
+        if is_cue(t, i) and (low in INVERTIBLE_CUES or low == "according"):
+            start = i + 2 if low == "according" else i + 1
+            return self._result(np_right(t, start, hi), i, hi, intro or low != "according")
+        for c in range(i + 1, min(hi, i + 25)):
+            word = t[c][2]
+            if word.startswith(QUOTE) or word in END_PUNCT:
+                return None
+            if c - i > 12 and not any(t[x][2] == "," for x in range(i, c)):
+                return None  # only an appositive (“X, a long description, said”) may be long
+            cue = is_cue(t, c) and word not in PARTICIPLE_CUES
+            # After a quote that ends in a comma any past-tense verb is a cue: “riffed”.
+            loose = comma_end and word.endswith("ed") and word.islower() and c + 1 < len(t)
+            if cue or loose:
+                comma = next((x for x in range(i, c) if t[x][2] == ","), None)
+                np = (i, comma) if comma is not None else np_left(t, c - 1, i)
+                if np is None:
+                    return None
+                if np[0] != i:
+                    # “CBS This Morning co-Anchor DeMarco Morgan said”: one long phrase.
+                    if not all(_modifies(t[x][2]) for x in range(i, np[0])):
+                        return None
+                    np = (i, np[1])
+                return self._result(np, c, hi, intro)
+        return None
+
+    def before(self, lo: int, k: int, hi: int) -> Attribution | None:
+        """X said: “…” / X remarked, “…” / …, stating, “…” / X: “…” / described by X as “…”."""
+        t = self.tokens
+        intro = k > lo and t[k - 1][2] in (",", ":")
+        for c in range(k - 1, max(lo, k - _LOOK) - 1, -1):
+            if not is_cue(t, c):
+                continue
+            low = t[c][2].lower()
+            if low == "according" or (c + 1 < k and t[c + 1][2] == "by"):
+                np = np_right(t, c + 2, k)
+            elif low in PARTICIPLE_CUES or (c > lo and t[c - 1][2] == ","):
+                np = subject_of(t, lo, c)
+            elif (
+                low in INVERTIBLE_CUES
+                and c + 1 < k
+                and is_cap(t[c + 1][2])
+                and (t[k - 1][2] in (",", ":"))
+            ):
+                np = np_right(t, c + 1, k)  # “explained CBS moderator Nancy Cordes: ‘…’”
+            else:
+                np = np_left(t, c - 1, lo)
+                if np is not None and np[0] > lo and t[np[0] - 1][2] == ",":
+                    # “Clinton, the former secretary, said”: the subject comes first.
+                    first = t[np[0]][2]
+                    subject = subject_of(t, lo, c)
+                    if (
+                        first[:1].islower()
+                        and first not in PRONOUNS
+                        and subject is not None
+                        and self.ctx.resolve(t, *subject)[0] is not None
+                    ):
+                        np = subject
+                elif np is None:
+                    np = subject_of(t, lo, c)
+            if np is not None:
+                return self._result(np, c, hi, intro)
+        if k - 1 > lo and t[k - 1][2] == ":" and k - 1 - lo <= 20:
+            # “Rubio: ‘…’” or “McConnell delivered a blunt message to Trump: ‘…’”.
+            np = np_left(t, k - 2, lo) if k - 1 - lo <= 4 else subject_of(t, lo, k - 1)
+            return self._result(np, -1, hi, True)
+        return None
+
+    def subject_speaker(self, lo: int, k: int) -> Attribution | None:
+        """A quote inside a sentence without a cue: its named subject spoke it.
+
+        “Politifact rated both aspects of it ‘…’”, “Weaver dismissed that as ‘…’”. Only a
+        name or he/she qualifies; a description subject (“the plan”) decides nothing.
+        """
+        np = subject_of(self.tokens, lo, k)
+        if np is None:
+            return None
+        first = self.tokens[np[0]][2]
+        if not (is_cap(first) or first.lower() in ("he", "she")):
+            return None
+        found = self._result(np, -1, k, False)
+        if found.speaker is None:
+            return None
+        return Attribution(found.speaker, found.speaker_span, None, found.mention, False)
+
+    def sentence_cue(self, lo: int, hi: int) -> Attribution | None:
+        """A cue in a neighbouring sentence without quotes of its own: “Smith said so.”"""
+        t = self.tokens
+        hi = min(hi, lo + _LOOK)
+        if any(t[x][2].startswith(QUOTE) for x in range(lo, hi)):
+            return None
+        for c in range(lo, hi):
+            if is_cue(t, c) and t[c][2].lower() != "according":
+                np = np_left(t, c - 1, lo)
+                if np is not None and (np[0] == lo or t[np[0] - 1][2] == ","):
+                    found = self._result(np, c, hi, False)
+                    return found if found.speaker else None
+        return None
+
+
+def attribute(
+    text: str,
+    paragraphs: Sequence[Span],
+    quotes: Sequence[MarkedQuote],
+    term_like: Sequence[bool],
+) -> list[Attribution]:
+    """Find the speaker of every quote.
+
+    Args:
+        text: The full text.
+        paragraphs: Its paragraph spans (the ones the quotes were found in).
+        quotes: The quotes from ``find_marked_quotes``, in order.
+        term_like: Per quote, whether its words look like a term (short, no verb); those
+            only take a speaker from a cue in their own sentence.
+
+    Returns:
+        One attribution per quote, in the same order.
+    """
+    ctx = Resolver(text, paragraphs, quotes)
+    result = [Attribution()] * len(quotes)
+    by_para: dict[int, list[tuple[int, MarkedQuote]]] = {}
+    for index, quote in enumerate(quotes):
+        by_para.setdefault(quote.paragraph, []).append((index, quote))
+    last_speaker: tuple[int, Attribution] | None = None  # paragraph, attribution
+    for para_index in sorted(by_para):
+        members = by_para[para_index]
+        finder = _Finder(ctx, paragraph_tokens(text, paragraphs[para_index], members))
+        tokens = finder.tokens
+        previous: Attribution | None = None
+        for s_index, (lo, hi) in enumerate(finder.sentences):
+            for k in range(lo, hi):
+                if not tokens[k][2].startswith(QUOTE):
+                    continue
+                qi = int(tokens[k][2][1:])
+                stop = next((x for x in range(k + 1, hi) if tokens[x][2].startswith(QUOTE)), hi)
+                found = finder.after(k, stop)
+                if found is None or found.speaker is None:
+                    # A cue before the quote may name the speaker the cue after it did not.
+                    earlier = finder.before(lo, k, hi)
+                    if earlier is not None and (earlier.speaker or found is None):
+                        found = earlier
+                if found is None and k > lo:
+                    found = finder.subject_speaker(lo, k)
+                if (found is None or found.speaker is None) and not term_like[qi]:
+                    found = (
+                        _fallback(
+                            finder, s_index, k, previous, last_speaker, para_index, quotes[qi]
+                        )
+                        or found
+                    )
+                result[qi] = found or Attribution()
+                statement = not term_like[qi] or result[qi].introduced
+                if result[qi].speaker is not None and statement:
+                    previous = result[qi]
+                    last_speaker = (para_index, result[qi])
+    _share_along_chains(quotes, result)
+    return result
+
+
+def _fallback(
+    finder: _Finder,
+    s_index: int,
+    k: int,
+    previous: Attribution | None,
+    last_speaker: tuple[int, Attribution] | None,
+    para_index: int,
+    quote: MarkedQuote,
+) -> Attribution | None:
+    """Rules for a quote without a cue in its own sentence."""
+    sentences = finder.sentences
+    lo = sentences[s_index][0]
+    if s_index > 0:
+        found = finder.sentence_cue(*sentences[s_index - 1])
+        if found is not None:
+            return found
+    if previous is not None:
+        return Attribution(previous.speaker, previous.speaker_span, previous.cue, previous.mention)
+    if s_index + 1 < len(sentences) and k == lo:
+        nxt = sentences[s_index + 1]
+        if nxt[1] - nxt[0] <= 8:
+            found = finder.sentence_cue(*nxt)
+            if found is not None:
+                return found
+    if s_index != 0 or k != lo:
+        return None
+    # The quote opens its paragraph: look back across the paragraph break.
+    if last_speaker is not None and (last_speaker[0] == para_index - 1 or quote.continued):
+        prev = last_speaker[1]
+        return Attribution(prev.speaker, prev.speaker_span, prev.cue, prev.mention)
+    if para_index > 0:
+        ctx = finder.ctx
+        before = _Finder(ctx, paragraph_tokens(ctx.text, ctx.paragraphs[para_index - 1], []))
+        if before.sentences:
+            found = before.sentence_cue(*before.sentences[-1])
+            if found is not None:
+                return found
+    if last_speaker is not None and last_speaker[0] == para_index - 2:
+        prev = last_speaker[1]
+        return Attribution(prev.speaker, prev.speaker_span, prev.cue, prev.mention)
+    return None
+
+
+def _share_along_chains(quotes: Sequence[MarkedQuote], result: list[Attribution]) -> None:
+    """Give every part of a multi-paragraph quote the speaker found for any part."""
+    i = 0
+    while i < len(quotes):
+        j = i
+        while quotes[j].continues and j + 1 < len(quotes) and quotes[j + 1].continued:
+            j += 1
+        if j > i:
+            named = next((result[x] for x in range(j, i - 1, -1) if result[x].speaker), None)
+            if named is not None:
+                for x in range(i, j + 1):
+                    if result[x].speaker is None:
+                        result[x] = Attribution(
+                            named.speaker, named.speaker_span, named.cue, named.mention
+                        )
+        i = j + 1

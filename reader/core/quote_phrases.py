@@ -1,0 +1,348 @@
+"""Tokens, sentences and noun phrases around quotes, for speaker attribution.
+
+This module owns the shallow syntax the attribution rules need: a paragraph's tokens
+with each quote folded into one placeholder token, its sentences, the cue test, and the
+noun phrase before or after a cue (“Secretary of State Marco Rubio said”, “said Jane
+Smith, a senator”) or at the start of a sentence (its subject).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.core.models import Span
+from reader.core.quote_lexicon import (
+    AUX_ADVERBS,
+    CLAUSE_BREAKS,
+    CUE_VERBS,
+    DETERMINERS,
+    MEDIA_OBJECT_CUES,
+    PRONOUNS,
+)
+from reader.core.quote_marks import MarkedQuote
+
+__all__ = [
+    "CONNECTORS",
+    "END_PUNCT",
+    "QUOTE",
+    "Token",
+    "cue_text",
+    "is_cap",
+    "is_cue",
+    "np_left",
+    "np_right",
+    "paragraph_tokens",
+    "sentences_of",
+    "subject_of",
+]
+
+_TOKEN_RE = re.compile(
+    r"\([^()\n]{1,30}\)"  # a short parenthetical, dropped later: “(D-Ore.)”
+    r"|(?:[A-Z]\.){2,}"  # U.S.
+    r"|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|Prof|Rev|Capt|Maj|Adm"
+    r"|Mt|Inc|Corp|Ltd|Co)\."
+    r"|[A-Z]-[A-Z][a-z]{1,4}\."  # party and state: R-Ky.
+    r"|[A-Z][a-z]{1,4}\.(?=[^\S\n]*[,)])"  # state abbreviation: Alexandria, Va., and
+    r"|[A-Z]\.(?=[^\S\n]+[A-Z])"  # an initial: John D. Podesta
+    r"|\w(?:[\w’'&/-]*\w)?|[^\w\s]"
+)
+QUOTE = "\x00"  # placeholder token text for a whole quote
+_WINDOW = 1500  # characters of context kept on each side of a quote
+END_PUNCT = frozenset(".!?")
+_POSS = ("’s", "'s")
+_NOT_BEFORE_CUE = frozenset("of to should could might must may can".split())
+CONNECTORS = frozenset("of de da van von bin al la le del der di du dos el".split())
+_LEADING_ADVERBIAL = frozenset(
+    "in on at after before during despite although while when as since for with without "
+    "under over earlier later meanwhile however still now then also instead last this "
+    "yesterday today but and so yet speaking asked amid among following throughout early "
+    "late first finally indeed thus separately like unlike by from to "
+    "thursday friday monday tuesday wednesday saturday sunday once".split()
+)
+
+Token = tuple[int, int, str]  # start, end, text (``QUOTE`` for a quote)
+
+
+def is_cue(tokens: Sequence[Token], i: int) -> bool:
+    """Whether ``tokens[i]`` is a speech cue used as a verb (“said”, “according to”).
+
+    Args:
+        tokens: The paragraph's tokens.
+        i: Index of the candidate word.
+
+    Returns:
+        True for a lower-case cue verb not read as a noun (“the reports”).
+    """
+    word = tokens[i][2]
+    if not word[:1].islower():
+        return False
+    lower = word.lower()
+    if lower == "according":
+        return i + 1 < len(tokens) and tokens[i + 1][2] == "to"
+    if lower not in CUE_VERBS:
+        return False
+    if i == 0:
+        return True
+    prev = tokens[i - 1][2]
+    # “the reports”, “Trump’s remarks”, “secretary of state”: the cue word is a noun;
+    # “should reiterate”: a verb inside a reported clause, not the reporting cue.
+    return not (
+        prev.lower() in DETERMINERS or prev.lower() in _NOT_BEFORE_CUE or prev.endswith(_POSS)
+    )
+
+
+def is_cap(word: str) -> bool:
+    """Whether a word is capitalised and not a pronoun (a possible name word).
+
+    Args:
+        word: The word.
+
+    Returns:
+        True for “Putin”, False for “He” or “said”.
+    """
+    return word[:1].isupper() and word.lower() not in PRONOUNS
+
+
+def _words(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of ``text[start:end]``, without short parentheticals such as “(D-Ore.)”."""
+    tokens = [(*m.span(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+    if "(" in text[start:end]:
+        tokens = [t for t in tokens if not (t[2][0] == "(" and len(t[2]) > 1)]
+    return tokens
+
+
+def paragraph_tokens(
+    text: str, para: Span, quotes: Sequence[tuple[int, MarkedQuote]]
+) -> list[Token]:
+    """Tokens of a paragraph, each quote folded into one placeholder token.
+
+    Args:
+        text: The full text.
+        para: The paragraph's span.
+        quotes: The paragraph's quotes with their result indices, in order.
+
+    Returns:
+        (start, end, text) tokens; a quote is one token whose text is ``QUOTE`` plus its
+        index. Short parentheticals (“(D-Ore.)”) are left out.
+    """
+    tokens: list[Token] = []
+    pos = para.start
+    for index, quote in quotes:
+        outer = quote.outer
+        _gap(text, pos, outer.start, tokens)
+        tokens.append((outer.start, outer.end, QUOTE + str(index)))
+        pos = outer.end
+    _gap(text, pos, para.end, tokens)
+    return tokens
+
+
+def _gap(text: str, start: int, end: int, tokens: list[Token]) -> None:
+    """Tokenise the text between quotes; of a huge gap only the ends near the quotes.
+
+    Cues sit next to their quote, so a 50 MB paragraph costs time in proportion to its
+    quotes, not its length. A full stop token marks the cut.
+    """
+    if end - start <= 2 * _WINDOW:
+        tokens.extend(_words(text, start, end))
+        return
+    tokens.extend(_words(text, start, start + _WINDOW))
+    tokens.append((start + _WINDOW, start + _WINDOW, "."))
+    tokens.extend(_words(text, end - _WINDOW, end))
+
+
+def sentences_of(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token ranges of a paragraph's sentences.
+
+    A quote ending in . ! ? ends its sentence when a capital follows, unless a speaker
+    and cue come next (“‘Why?’ Smith asked.”).
+
+    Args:
+        text: The full text.
+        tokens: The paragraph's tokens.
+
+    Returns:
+        Half-open (first, last) token index ranges, in order.
+    """
+    bounds: list[tuple[int, int]] = []
+    lo = 0
+    last = len(tokens) - 1
+    for i, (start, end, word) in enumerate(tokens):
+        if word in END_PUNCT:
+            # “p.m. on Friday”: a full stop before a lower-case word ends nothing.
+            nxt = tokens[i + 1][2] if i < last else ""
+            ends = word != "." or not nxt[:1].islower()
+        elif word[0] == QUOTE:
+            nxt = tokens[i + 1][2] if i < last else ""
+            inner = text[start:end].rstrip("”’\"'»›“‘ \t")
+            ends = (
+                inner[-1:] in END_PUNCT
+                and (nxt[:1].isupper() or nxt.startswith(QUOTE))
+                and not _cue_follows(tokens, i + 1)  # “Why?” Smith asked.
+            )
+        else:
+            ends = i == last
+        if ends or i == last:
+            bounds.append((lo, i + 1))
+            lo = i + 1
+    return bounds
+
+
+def _cue_follows(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a speaker phrase and a finite speech cue come next: “Smith asked.”"""
+    for j in range(i, min(len(tokens), i + 8)):
+        word = tokens[j][2]
+        if is_cue(tokens, j):
+            return not word.endswith("ing")
+        low = word.lower()
+        if not (is_cap(word) or low in PRONOUNS or low in DETERMINERS or low in CONNECTORS):
+            return False
+    return False
+
+
+def np_right(tokens: Sequence[Token], i: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase starting at ``tokens[i]`` (after an inverted cue or “according to”).
+
+    Args:
+        tokens: The paragraph's tokens.
+        i: Index of the phrase's first token.
+        hi: Index the phrase may not reach.
+
+    Returns:
+        The phrase's token range, or None.
+    """
+    j = i
+    while j < hi and j - i < 14:
+        word = tokens[j][2]
+        if word.startswith(QUOTE) or (not word[0].isalnum() and word not in ("/", "-")):
+            break
+        # “Gov. and Democratic National Committee Chairman Ed Rendell”: titles joined.
+        joined = word == "and" and j + 1 < hi and is_cap(tokens[j + 1][2])
+        if j > i and word.lower() in CLAUSE_BREAKS and word not in CONNECTORS and not joined:
+            break
+        if (
+            j > i
+            and word[:1].islower()
+            and word not in CONNECTORS
+            and not joined
+            and is_cap(tokens[j - 1][2])
+        ):
+            break  # “said Smith in an interview”: the name ended
+        j += 1
+    return (i, j) if j > i else None
+
+
+def np_left(tokens: Sequence[Token], j: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase ending at ``tokens[j]`` (before a cue), read leftwards.
+
+    Auxiliaries and adverbs next to the cue are skipped (“Yermak had previously stated”).
+
+    Args:
+        tokens: The paragraph's tokens.
+        j: Index of the token just before the cue.
+        lo: Index the phrase may not start before.
+
+    Returns:
+        The phrase's token range, or None.
+    """
+    while j >= lo and (
+        tokens[j][2].lower() in AUX_ADVERBS
+        or (tokens[j][2].endswith("ly") and tokens[j][2].islower())  # “frequently”
+    ):
+        j -= 1
+    if j < lo:
+        return None
+    word = tokens[j][2]
+    if not word[0].isalnum() or word.startswith(QUOTE) or word.lower() in CLAUSE_BREAKS:
+        return None
+    if word.lower() in PRONOUNS:
+        return (j, j + 1)
+    i = j
+    while i > lo and j - i < 8:
+        prev = tokens[i - 1][2]
+        low = prev.lower()
+        if prev.startswith(QUOTE) or not prev[0].isalnum() or low in PRONOUNS:
+            break
+        if low in CLAUSE_BREAKS and prev not in CONNECTORS:
+            break
+        if prev[:1].islower() and (low in CUE_VERBS or low in AUX_ADVERBS):
+            break
+        i -= 1
+        if low in DETERMINERS:
+            break
+    return (i, j + 1)
+
+
+def subject_of(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of the sentence ``tokens[lo:hi]``: its first name, pronoun or phrase.
+
+    A leading adverbial up to its comma is skipped (“At the end of November, Putin …”).
+
+    Args:
+        tokens: The paragraph's tokens.
+        lo: The sentence's first token.
+        hi: Index the subject may not reach.
+
+    Returns:
+        The subject's token range, or None.
+    """
+    i = lo
+    while i < hi and (tokens[i][2].startswith(QUOTE) or not tokens[i][2][0].isalnum()):
+        i += 1
+    # Skip a leading adverbial up to its comma: “At the end of November, Putin said”.
+    for _ in range(2):
+        if i < hi and tokens[i][2].lower() in _LEADING_ADVERBIAL:
+            comma = next((k for k in range(i, min(hi, i + 25)) if tokens[k][2] == ","), None)
+            if comma is None:
+                break
+            i = comma + 1
+    if i >= hi:
+        return None
+    first = tokens[i][2]
+    if first.lower() in PRONOUNS:
+        return (i, i + 1)
+    j = i
+    while j < hi and (tokens[j][2][0].isalnum() and not tokens[j][2].startswith(QUOTE)):
+        low = tokens[j][2].lower()
+        if (
+            j > i
+            and tokens[j][2][:1].islower()
+            and (low in AUX_ADVERBS or low in CUE_VERBS or low in CLAUSE_BREAKS)
+        ):
+            break
+        if j > i and tokens[j][2][:1].islower() and is_cap(tokens[j - 1][2]):
+            break  # “Trump expressed”: the name ended
+        j += 1
+    return (i, j) if j > i and j - i <= 8 else None
+
+
+def cue_text(text: str, tokens: Sequence[Token], c: int, hi: int) -> str:
+    """The cue words at ``tokens[c]``: “according to”, “told reporters”, “wrote on Telegram”.
+
+    Args:
+        text: The full text.
+        tokens: The paragraph's tokens.
+        c: Index of the cue verb.
+        hi: Index the cue may not reach.
+
+    Returns:
+        The cue as it stands in the text.
+    """
+    word = tokens[c][2]
+    end = tokens[c][1]
+    if word.lower() == "according":
+        end = tokens[c + 1][1]
+    elif word.lower() in MEDIA_OBJECT_CUES and c + 1 < hi:
+        nxt = tokens[c + 1][2]
+        if nxt in ("on", "in") and c + 2 < hi and is_cap(tokens[c + 2][2]):
+            end = tokens[c + 2][1]
+        elif word.lower() in ("told", "tells", "telling") and nxt.isalpha() and nxt != "that":
+            last = c + 1
+            while (
+                last + 1 < min(hi, c + 4)
+                and tokens[last + 1][2].isalpha()
+                and (is_cap(tokens[last][2]))
+            ):
+                last += 1  # “told The Atlantic magazine”
+            end = tokens[last][1]
+    return text[tokens[c][0] : end]

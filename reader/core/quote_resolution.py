@@ -1,0 +1,201 @@
+"""Resolving a speaker phrase (a name, he/she, “the president”) to a named speaker.
+
+This module owns the per-call ``Resolver``: it finds the text's names lazily (once, via
+``quote_names``), and turns the noun phrase next to a cue into the speaker's surface name
+and offsets: a name stays itself (titles stripped), he/she and role descriptions go back
+to the nearest compatible person named before them, a definite description nobody
+matches stays as written, and indefinite or plural phrases give None.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from reader.core.models import Span
+from reader.core.quote_lexicon import DETERMINERS, LEADING_CAPS, PERSON_ROLES, PRONOUNS
+from reader.core.quote_marks import MarkedQuote
+from reader.core.quote_names import NameMention, find_names, split_title
+from reader.core.quote_phrases import CONNECTORS, Token, is_cap
+
+__all__ = ["Resolver"]
+
+# The mark comes first so the scan is fast; the lookbehinds then reject “Mr.” and kin.
+_SENTENCE_END_RE = re.compile(
+    r"[.!?](?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bSen\.)"
+    r"(?<!\bGov\.)(?<!\bRep\.)[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n"
+)
+_SUBJECT_PRONOUN_RE = re.compile(r"\s*[“\"‘']?(He|She)\b")
+_PRONOUN_RE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
+_DEFINITE = frozenset("the his her their its this that".split())
+
+
+class Resolver:
+    """Per-call state: the text, its quotes and the lazily found names."""
+
+    def __init__(
+        self, text: str, paragraphs: Sequence[Span], quotes: Sequence[MarkedQuote]
+    ) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.quotes = quotes
+        self._names: list[NameMention] | None = None
+        self._starts: list[int] = []
+        self._bounds: list[int] = []
+        self._common: dict[str, bool] = {}  # per-call cache, not shared between calls
+
+    def names(self) -> list[NameMention]:
+        """The names before the last quote (found once, on first use), in order."""
+        if self._names is None:
+            skip = [q.outer for q in self.quotes]
+            # Resolution only looks back from a quote, so names after the last one are moot.
+            end = skip[-1].end if skip else len(self.text)
+            self._names = find_names(self.text, 0, end, skip)
+            self._starts = [m.span.start for m in self._names]
+            self._bounds = [m.end() for m in _SENTENCE_END_RE.finditer(self.text)]
+        return self._names
+
+    def _gender(self, m: NameMention) -> str:
+        """The mention's gender, else the first personal pronoun after it decides."""
+        if m.gender != "?":
+            return m.gender
+        found = _PRONOUN_RE.search(self.text, m.span.end, m.span.end + 250)
+        if found is None:
+            return "?"
+        return "f" if found.group(1).lower() == "she" else "m"
+
+    def nearest(self, pos: int, gender: str | None, role: str | None) -> NameMention | None:
+        """The person named before ``pos`` that a pronoun or role at ``pos`` refers to.
+
+        Sentences are searched from the current one backwards and, inside each, from
+        left to right, so the subject of a sentence wins over a name at its end (“Trump
+        took swipes at Jeb Bush. ‘…,’ he wrote.” -> Trump). A sentence whose subject is
+        the same pronoun is passed over (the chain goes on), and a role description met
+        on the way (“the Ohio governor”) stands for the person with that role.
+
+        Args:
+            pos: Offset of the pronoun or description.
+            gender: ``m`` or ``f`` for he/she, None for a role.
+            role: The role word to match (``president``), or None for a pronoun.
+
+        Returns:
+            The name mention, or None when nobody fits.
+        """
+        names = self.names()
+        i = bisect_right(self._starts, pos) - 1
+        group: list[NameMention] = []
+        group_sentence = -1
+        for j in range(i, max(-1, i - 80), -1):
+            m = names[j]
+            if m.kind != "person" or m.span.end > pos or m.modifier:
+                continue
+            sentence = bisect_right(self._bounds, m.span.start)
+            if sentence != group_sentence and group:
+                found = self._pick(group, gender, role, group_sentence)
+                if found is not None:
+                    return found
+                group = []
+            group_sentence = sentence
+            group.append(m)
+        return self._pick(group, gender, role, group_sentence)
+
+    def _starts_with_pronoun(self, sentence: int, gender: str, before: int) -> bool:
+        """Whether the sentence's subject is a he/she of ``gender`` ahead of its names."""
+        start = self._bounds[sentence - 1] if sentence > 0 else 0
+        found = _SUBJECT_PRONOUN_RE.match(self.text, start, before)
+        return found is not None and (found.group(1).lower() == "she") == (gender == "f")
+
+    def _pick(
+        self, group: list[NameMention], gender: str | None, role: str | None, sentence: int
+    ) -> NameMention | None:
+        if not group:
+            return None
+        if gender is not None and self._starts_with_pronoun(sentence, gender, group[-1].span.start):
+            return None  # “He had protested Trump”: the chain goes on to an earlier sentence
+        if gender is not None:
+            # A person introduced with a role appositive is the one about to be quoted.
+            introduced = [m for m in group if m.introduced and self._gender(m) in (gender, "?")]
+            if introduced:
+                return introduced[0]
+        for m in reversed(group):  # collected right to left; search left to right
+            if gender is not None and self._gender(m) not in (gender, "?"):
+                continue
+            if role is not None and (m.description or role not in m.roles):
+                continue
+            if m.description:
+                # “The Ohio governor said …” then “he said”: go on to the governor's name.
+                named = self.nearest(m.span.start, None, m.key)
+                return named if named is not None else m
+            return m
+        return None
+
+    def is_common_word(self, word: str) -> bool:
+        """Whether a capitalised word also appears in lower case (so is a common word).
+
+        Args:
+            word: The capitalised word.
+
+        Returns:
+            True when its lower-case form occurs in the text's first 200 kB.
+        """
+        low = word.lower()
+        if low not in self._common:
+            # A bounded look (first 200 kB) keeps huge inputs linear.
+            pattern = re.compile(rf"\b{re.escape(low)}\b")
+            self._common[low] = pattern.search(self.text, 0, 200_000) is not None
+        return self._common[low]
+
+    def resolve(self, tokens: Sequence[Token], a: int, b: int) -> tuple[str | None, Span | None]:
+        """Resolve the noun phrase ``tokens[a:b]`` to a speaker name and span.
+
+        Args:
+            tokens: The paragraph's tokens.
+            a: The phrase's first token.
+            b: One past its last token.
+
+        Returns:
+            The speaker's surface name and offsets, or (None, None) when the phrase
+            names nobody (“a spokesman”, “they”) or cannot be resolved.
+        """
+        words = [t[2] for t in tokens[a:b]]
+        lower = [w.lower() for w in words]
+        if len(words) == 1 and lower[0] in PRONOUNS:
+            if lower[0] not in ("he", "she"):
+                return None, None
+            gender = "m" if lower[0] == "he" else "f"
+            found = self.nearest(tokens[a][0], gender, None)
+            return (found.name, found.span) if found else (None, None)
+        # A trailing capitalised run is a name: “Kremlin spokesman Dmitry Peskov”.
+        r = b
+        while r > a and (
+            is_cap(words[r - 1 - a])
+            or (words[r - 1 - a] in CONNECTORS and r - 1 > a and is_cap(words[r - 2 - a]))
+        ):
+            r -= 1
+        run = words[r - a :]
+        while run and (
+            run[0].lower() in LEADING_CAPS
+            or run[0].endswith("ing")
+            or (r == a and len(run) > 1 and self.is_common_word(run[0]))
+        ):
+            run.pop(0)  # “The Kremlin”, “Watching Trump”, “Early voters”
+            r += 1
+        if run:
+            cut = split_title(run)
+            if cut < len(run):
+                start, end = tokens[r + cut][0], tokens[b - 1][1]
+                return self.text[start:end], Span(start, end)
+        if len(words) == 1 and (lower[0] in DETERMINERS or words[0][:1].isupper()):
+            return None, None  # “The”, a lone common word: nothing to name
+        head = next((w for w in reversed(lower) if w in PERSON_ROLES), lower[-1])
+        det = lower[0]
+        definite = det in _DEFINITE or words[0].endswith(("’s", "'s"))
+        if not definite:
+            return None, None  # “a spokesman”, “officials”: nobody is named
+        if head in PERSON_ROLES:
+            found = self.nearest(tokens[a][0], None, head)
+            if found is not None:
+                return found.name, found.span
+        start, end = tokens[a][0], tokens[b - 1][1]
+        return self.text[start:end], Span(start, end)

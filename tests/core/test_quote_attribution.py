@@ -1,0 +1,141 @@
+"""Speaker attribution rules, one named case per rule (texts written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.quotes import analyse_quotes, detect_quotes, looks_like_term
+
+# name -> (text, expected speaker of the LAST quote, expected cue or None to skip)
+CASES: dict[str, tuple[str, str | None, str | None]] = {
+    "x-said": ("“We won the vote,” Smith said.", "Smith", "said"),
+    "said-x": ("“We won the vote,” said Jane Smith, a senator.", "Jane Smith", "said"),
+    "x-told-reporters": ("“We won the vote,” Smith told reporters.", "Smith", "told reporters"),
+    "according-to-x": (
+        "The plan is “dead on arrival,” according to Senator John Smith.",
+        "John Smith",
+        "according to",
+    ),
+    "x-wrote-on-telegram": (
+        "Zelenskyy wrote on Telegram: “We will not give up our land.”",
+        "Zelenskyy",
+        "wrote on Telegram",
+    ),
+    "x-colon": ("Rubio: “We made real progress today.”", "Rubio", ":"),
+    "x-remarked-comma": (
+        "Secretary of State Marco Rubio remarked, “So much work remains.”",
+        "Marco Rubio",
+        "remarked",
+    ),
+    "participle-subject": (
+        "Trump expressed optimism, stating, “There’s a good chance we can make a deal.”",
+        "Trump",
+        "stating",
+    ),
+    "appositive-subject": (
+        "Clinton, the former secretary of state, said, “We need a plan.”",
+        "Clinton",
+        "said",
+    ),
+    "party-parenthesis": ("“We need a plan,” Rep. Earl Jones (D-Ore.) said.", "Earl Jones", "said"),
+    "passive-by": (
+        "The talks, described by the Foreign Minister as “useful”, ended.",
+        "the Foreign Minister",
+        "described",
+    ),
+    "cue-in-previous-sentence": (
+        "Smith said the talks went well on Monday. “We are ready for the next round.”",
+        "Smith",
+        "said",
+    ),
+    "cue-in-next-sentence": ("“We are ready for the next round.” Smith said so.", "Smith", "said"),
+    "continued-after-paragraph-break": (
+        "“The first round went well,” Anna Berg said.\n“We are ready for the next one.”",
+        "Anna Berg",
+        "said",
+    ),
+    "pronoun-he": (
+        "Russian President Vladimir Putin spoke on Tuesday. “We are ready,” he said.",
+        "Vladimir Putin",
+        "said",
+    ),
+    "pronoun-she-skips-man": (
+        "Angela Merkel met John Smith on Monday. “We are ready,” she said.",
+        "Angela Merkel",
+        "said",
+    ),
+    "pronoun-chain": (
+        "Donald Trump took swipes at fellow candidate Jeb Bush. “He is weak,” he wrote.",
+        "Donald Trump",
+        "wrote",
+    ),
+    "description-president": (
+        "Russian President Vladimir Putin arrived. “We are ready,” the president said.",
+        "Vladimir Putin",
+        "said",
+    ),
+    "description-kremlin-spokesman": (
+        "Kremlin spokesman Dmitry Peskov spoke. “Talks continue,” the Kremlin spokesman said.",
+        "Dmitry Peskov",
+        "said",
+    ),
+    "organisation": ("“There is work to be done,” the Kremlin said.", "Kremlin", "said"),
+    "indefinite-source-is-none": ("“We are ready for talks,” a spokesman said.", None, "said"),
+    "plural-source-is-none": ("“We are ready for talks,” officials said.", None, "said"),
+    "no-cue-is-none": ("Nobody knows. “We are ready for talks.”", None, None),
+    "pronoun-without-antecedent-is-none": ("“We are ready for talks,” he said.", None, "said"),
+    "scare-quote-has-no-speaker": ("The so-called “peace plan” was rejected.", None, None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_attribution(name: str) -> None:
+    text, speaker, cue = CASES[name]
+    quotes = detect_quotes(text)
+    assert quotes, text
+    last = quotes[-1]
+    assert last.speaker == speaker, last
+    if cue is not None:
+        assert last.cue == cue, last
+    if last.speaker_span is not None:
+        assert text[last.speaker_span.start : last.speaker_span.end] == last.speaker
+
+
+def test_split_quote_second_part_same_speaker() -> None:
+    text = "“We will,” Maria Lopez said, “win this fight.”"
+    first, second = detect_quotes(text)
+    assert first.speaker == second.speaker == "Maria Lopez"
+
+
+def test_mention_is_the_phrase_next_to_the_cue() -> None:
+    text = "Angela Merkel arrived. “We are ready,” she said."
+    (detail,) = analyse_quotes(text)
+    assert detail.mention is not None
+    assert text[detail.mention.start : detail.mention.end] == "she"
+    assert detail.quote.speaker == "Angela Merkel"
+
+
+@pytest.mark.parametrize(
+    ("words", "term"),
+    [
+        ("serious", True),
+        ("productive", True),
+        ("Obama sycophant", True),
+        ("much more complicated", True),
+        ("should have happened a long time ago", False),
+        ("We will.", False),
+        ("Where?", False),
+        ("There’s a good chance we can make a deal.", False),
+        ("The first part goes on.", False),
+    ],
+)
+def test_looks_like_term(words: str, term: bool) -> None:
+    assert looks_like_term(words) is term
+
+
+def test_term_introduced_by_a_cue_is_a_statement() -> None:
+    (quote,) = detect_quotes("Asked about the talks, Smith said: “Productive.”")
+    assert quote.kind == "statement"
+    (quote,) = detect_quotes("Smith called the talks “productive” on Monday.")
+    assert quote.kind == "term"
+    assert quote.speaker == "Smith"
