@@ -1,0 +1,217 @@
+"""Actor merging across articles, on the seeds and on small hand-made merge cases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from reader.core.actors import ActorIndex, merge_actors
+from reader.core.entities import detect_mentions
+from reader.core.models import Actor, Article, Mention, Span
+
+
+@pytest.fixture(scope="module")
+def seed_actors(
+    seed_articles: dict[str, Article],
+) -> tuple[list[Actor], list[tuple[str, list[Mention]]]]:
+    documents = [
+        (a.id, detect_mentions(a.text, a.sentences)) for a in seed_articles.values()
+    ]
+    actors, linked = merge_actors(documents)
+    return actors, [(doc_id, ms) for (doc_id, _), ms in zip(documents, linked, strict=True)]
+
+
+def _by_name(actors: list[Actor]) -> dict[str, Actor]:
+    return {a.name: a for a in actors}
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Steve Witkoff", "person"),
+        ("Vladimir Putin", "person"),
+        ("Jared Kushner", "person"),
+        ("Donald Trump", "person"),
+        ("Marco Rubio", "person"),
+        ("Volodymyr Zelenskyy", "person"),
+        ("Andriy Yermak", "person"),
+        ("Dmitry Peskov", "person"),
+        ("Emmanuel Macron", "person"),
+        ("Keir Starmer", "person"),
+        ("Rustem Umerov", "person"),
+        ("Karoline Leavitt", "person"),
+        ("Kaja Kallas", "person"),
+        ("Andriy Kovalenko", "person"),
+        ("Kirill Dmitriev", "person"),
+        ("Pjotr Sauer", "person"),
+        ("North Atlantic Treaty Organization", "organisation"),
+        ("Kremlin", "organisation"),
+        ("Financial Times", "organisation"),
+        ("The Atlantic", "organisation"),
+        ("Moscow", "place"),
+        ("Ukraine", "place"),
+        ("Kyiv", "place"),
+        ("Geneva", "place"),
+        ("Florida", "place"),
+        ("Crimea", "place"),
+        ("Pokrovsk", "place"),
+        ("Vovchansk", "place"),
+    ],
+)
+def test_seed_actor_kinds(seed_actors: tuple[list[Actor], list], name: str, kind: str) -> None:
+    actors = _by_name(seed_actors[0])
+    assert name in actors
+    assert actors[name].kind == kind
+
+
+def test_seed_name_variants_merge(seed_actors: tuple[list[Actor], list]) -> None:
+    actors = _by_name(seed_actors[0])
+    zelenskyy = actors["Volodymyr Zelenskyy"]
+    assert {"Volodymyr Zelensky", "Zelensky", "Zelenskyy"} <= set(zelenskyy.aliases)
+    assert len(zelenskyy.articles) == 5  # 001 spells "Zelensky": still the same actor
+    assert "NATO" in actors["North Atlantic Treaty Organization"].aliases
+    assert "Putin" in actors["Vladimir Putin"].aliases
+    assert len(actors["Vladimir Putin"].articles) == 5
+    assert len(actors["Dmitry Peskov"].articles) == 2
+    names = {a.name for a in seed_actors[0]}
+    assert not {"Zelensky", "Putin", "Witkoff", "NATO", "Pokrovsk and Vovchansk"} & names
+
+
+def test_seed_roles(seed_actors: tuple[list[Actor], list]) -> None:
+    actors = _by_name(seed_actors[0])
+    assert actors["Vladimir Putin"].role == "Russian President"
+    assert actors["Dmitry Peskov"].role in {"Kremlin spokesman", "Kremlin spokesperson"}
+    assert actors["Marco Rubio"].role == "Secretary of State"
+    assert actors["Kirill Dmitriev"].role == "Russian envoy"
+
+
+def test_seed_mentions_carry_actor_and_kind(seed_actors: tuple[list[Actor], list]) -> None:
+    actors = {a.id: a for a in seed_actors[0]}
+    for _, mentions in seed_actors[1]:
+        for m in mentions:
+            assert m.actor in actors
+            assert m.kind == actors[m.actor].kind
+    assert sum(a.mentions for a in actors.values()) == sum(len(ms) for _, ms in seed_actors[1])
+
+
+def test_speaker_lookup_never_returns_a_contained_place(
+    seed_articles: dict[str, Article], seed_actors: tuple[list[Actor], list]
+) -> None:
+    actors, documents = seed_actors
+    index = ActorIndex(actors, documents)
+    article = seed_articles["004"]
+    phrase = "the U.S. Secretary of State"
+    start = article.text.index(phrase)
+    span = Span(start, start + len(phrase))
+    assert index.actor_for(article.id, span, phrase) is None
+    # A place is the speaker only when the speaker is its name ("Moscow said").
+    at = article.text.index("Moscow")
+    assert index.actor_for(article.id, Span(at, at + 6), "Moscow") == "place:moscow"
+    rubio = seed_articles["000"]
+    at = rubio.text.index("Marco Rubio")
+    assert index.actor_for(rubio.id, Span(at, at + 11), "Marco Rubio") == "person:marco-rubio"
+    assert index.actor_for(rubio.id, None, "Mr Putin") == "person:vladimir-putin"
+    assert index.actor_for(rubio.id, None, "Nobody Known") is None
+
+
+@dataclass(frozen=True)
+class Case:
+    """Articles as lists of ``(name, kind)``; ``together`` and ``apart`` are name groups."""
+
+    articles: list[list[tuple[str, str]]]
+    together: list[set[str]]
+    apart: list[tuple[str, str]]
+    canonical: dict[str, str]
+
+
+CASES = {
+    "trump-vs-trump-jr": Case(
+        [[("Donald Trump", "person"), ("Trump", "person")],
+         [("Donald Trump Jr.", "person"), ("Donald Trump", "person")]],
+        [{"Donald Trump", "Trump"}],
+        [("Donald Trump", "Donald Trump Jr.")],
+        {"Trump": "Donald Trump", "Donald Trump Jr.": "Donald Trump Jr."},
+    ),
+    "john-vs-mary-smith": Case(
+        [[("John Smith", "person"), ("Smith", "person")],
+         [("Mary Smith", "person")],
+         [("John Smith", "person")]],
+        [{"John Smith", "Smith"}],
+        [("John Smith", "Mary Smith")],
+        {"Smith": "John Smith"},
+    ),
+    "peskov-transliteration": Case(
+        [[("Dmitry Peskov", "person")], [("Dmitri Peskov", "person"), ("Peskov", "person")]],
+        [{"Dmitry Peskov", "Dmitri Peskov", "Peskov"}],
+        [],
+        {"Peskov": "Dmitry Peskov"},
+    ),
+    "zelensky-spellings": Case(
+        [[("Volodymyr Zelensky", "person"), ("Zelensky", "person")],
+         [("Volodymyr Zelenskyy", "person"), ("Zelenskyy’s", "person")],
+         [("Zelenskiy", "person")]],
+        [{"Volodymyr Zelensky", "Zelensky", "Volodymyr Zelenskyy", "Zelenskyy’s", "Zelenskiy"}],
+        [],
+        {"Zelenskiy": "Volodymyr Zelenskyy", "Zelensky": "Volodymyr Zelenskyy"},
+    ),
+    "possessive-and-titles": Case(
+        [[("Donald Trump", "person"), ("Trump's", "person"), ("President Trump", "person")],
+         [("Mr Zelensky", "person"), ("Volodymyr Zelensky", "person"),
+          ("President Zelensky", "person")]],
+        [{"Donald Trump", "Trump's", "President Trump"},
+         {"Mr Zelensky", "Volodymyr Zelensky", "President Zelensky"}],
+        [("Donald Trump", "Volodymyr Zelensky")],
+        {"Mr Zelensky": "Volodymyr Zelensky", "Trump's": "Donald Trump"},
+    ),
+    "acronym-long-form": Case(
+        [[("North Atlantic Treaty Organization", "organisation"), ("NATO", "organisation")],
+         [("NATO", "organisation")]],
+        [{"North Atlantic Treaty Organization", "NATO"}],
+        [],
+        {"NATO": "North Atlantic Treaty Organization"},
+    ),
+    "place-aliases": Case(
+        [[("U.S.", "place"), ("United States", "place")], [("US", "place"), ("Kiev", "place")],
+         [("Kyiv", "place")]],
+        [{"U.S.", "United States", "US"}, {"Kiev", "Kyiv"}],
+        [("United States", "Kyiv")],
+        {"US": "United States"},
+    ),
+    "same-surname-two-people-one-article": Case(
+        [[("Boris Johnson", "person"), ("Andrew Johnson", "person")]],
+        [],
+        [("Boris Johnson", "Andrew Johnson")],
+        {},
+    ),
+}
+
+
+def _documents(case: Case) -> list[tuple[str, list[Mention]]]:
+    documents = []
+    for k, names in enumerate(case.articles):
+        text, mentions = "", []
+        for name, kind in names:
+            start = len(text)
+            text += name + " said something. "
+            mentions.append(Mention(Span(start, start + len(name)), name, kind))  # type: ignore[arg-type]
+        documents.append((f"doc{k}", mentions))
+    return documents
+
+
+@pytest.mark.parametrize("case", list(CASES.values()), ids=list(CASES))
+def test_merge_cases(case: Case) -> None:
+    actors, linked = merge_actors(_documents(case))
+    by_id = {a.id: a for a in actors}
+    actor_of: dict[str, set[str]] = {}
+    for mentions in linked:
+        for m in mentions:
+            assert m.actor is not None
+            actor_of.setdefault(m.text, set()).add(m.actor)
+    for group in case.together:
+        ids = set().union(*(actor_of[name] for name in group))
+        assert len(ids) == 1, group
+    for a, b in case.apart:
+        assert not actor_of[a] & actor_of[b], (a, b)
+    for surface, name in case.canonical.items():
+        assert {by_id[i].name for i in actor_of[surface]} == {name}

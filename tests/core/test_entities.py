@@ -1,0 +1,157 @@
+"""Mention detection on the seed articles: who and what each article names, with roles."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from reader.core.entities import detect_mentions
+from reader.core.models import Article, Mention
+from reader.core.sentences import split_sentences
+
+from ..conftest import SEEDS
+
+
+def _mentions(article: Article) -> list[Mention]:
+    return detect_mentions(article.text, article.sentences)
+
+
+def _named(mentions: list[Mention], kind: str) -> set[str]:
+    return {m.text for m in mentions if m.kind == kind}
+
+
+def _roles(mentions: list[Mention]) -> dict[str, set[str]]:
+    roles: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.role:
+            roles.setdefault(m.text, set()).add(m.role)
+    return roles
+
+
+PEOPLE = {
+    "000": {"Steve Witkoff", "Vladimir Putin", "Jared Kushner", "Donald Trump", "Marco Rubio",
+            "Volodymyr Zelenskyy", "Andriy Yermak", "Witkoff", "Putin", "Trump", "Yermak"},
+    "001": {"Vladimir Putin", "Steve Witkoff", "Jared Kushner", "Donald Trump",
+            "Volodymyr Zelensky", "Dmitry Peskov", "Emmanuel Macron", "Andriy Kovalenko",
+            "Keir Starmer", "Rustem Umerov", "Karoline Leavitt", "Kaja Kallas", "Zelensky",
+            "Macron", "Kushner"},
+    "002": {"Vladimir Putin", "Donald Trump", "Steve Witkoff", "Volodymyr Zelenskyy",
+            "Pjotr Sauer", "Dmitry Peskov", "Sauer", "Zelenskyy"},
+    "003": {"Steve Witkoff", "Vladimir Putin", "Jared Kushner", "Donald Trump",
+            "Kirill Dmitriev", "Marco Rubio", "Volodymyr Zelenskyy", "Andriy Yermak"},
+    "004": {"Steve Witkoff", "Vladimir Putin", "Volodymyr Zelenskyy"},
+}
+ORGANISATIONS = {
+    "000": {"North Atlantic Treaty Organization", "NATO"},
+    "001": {"NATO", "EU"},
+    "002": {"NATO"},
+    "003": {"North Atlantic Treaty Organization", "NATO", "Financial Times", "The Atlantic"},
+    "004": {"NATO", "EU"},
+}
+PLACES = {
+    "000": {"Moscow", "Ukraine", "Kyiv", "Geneva", "Florida", "Washington", "Russia"},
+    "001": {"Moscow", "Ukraine", "Kyiv", "Florida", "Paris", "Pokrovsk", "Vovchansk", "Crimea"},
+    "002": {"Moscow", "Ukraine", "Kyiv", "Pokrovsk", "Washington", "Europe"},
+    "003": {"Moscow", "Ukraine", "Kyiv", "Geneva", "Florida", "Luhansk", "Donetsk"},
+    "004": {"Moscow", "Ukraine", "Kyiv", "Florida", "Pokrovsk", "Vovchansk", "Brussels"},
+}
+
+
+@pytest.mark.parametrize("seed", sorted(PEOPLE))
+def test_people_in_each_seed(seed_articles: dict[str, Article], seed: str) -> None:
+    found = _named(_mentions(seed_articles[seed]), "person")
+    assert PEOPLE[seed] <= found, PEOPLE[seed] - found
+
+
+@pytest.mark.parametrize("seed", sorted(ORGANISATIONS))
+def test_organisations_in_each_seed(seed_articles: dict[str, Article], seed: str) -> None:
+    found = _named(_mentions(seed_articles[seed]), "organisation")
+    assert ORGANISATIONS[seed] <= found, ORGANISATIONS[seed] - found
+
+
+@pytest.mark.parametrize("seed", sorted(PLACES))
+def test_places_in_each_seed(seed_articles: dict[str, Article], seed: str) -> None:
+    found = _named(_mentions(seed_articles[seed]), "place")
+    assert PLACES[seed] <= found, PLACES[seed] - found
+
+
+@pytest.mark.parametrize(
+    ("seed", "name", "role"),
+    [
+        ("000", "Vladimir Putin", "Russian President"),
+        ("000", "Marco Rubio", "Secretary of State"),
+        ("000", "Volodymyr Zelenskyy", "Ukrainian President"),
+        ("001", "Dmitry Peskov", "Kremlin spokesman"),
+        ("001", "Emmanuel Macron", "French President"),
+        ("001", "Keir Starmer", "UK Prime Minister"),
+        ("001", "Karoline Leavitt", "White House Press Secretary"),
+        ("001", "Kaja Kallas", "EU foreign policy chief"),
+        ("001", "Andriy Kovalenko", "head of Ukraine’s disinformation response centre"),
+        ("002", "Dmitry Peskov", "Kremlin spokesperson"),
+        ("002", "Pjotr Sauer", "Russian affairs reporter for The Guardian"),
+        ("002", "Steve Witkoff", "Donald Trump's special envoy"),
+        ("003", "Kirill Dmitriev", "Russian envoy"),
+    ],
+)
+def test_roles(seed_articles: dict[str, Article], seed: str, name: str, role: str) -> None:
+    assert _roles(_mentions(seed_articles[seed])).get(name) == {role}
+
+
+def test_person_span_excludes_title_and_honorific(seed_articles: dict[str, Article]) -> None:
+    # "UK Prime Minister Sir Keir Starmer": the name is "Keir Starmer" only.
+    texts = {m.text for m in _mentions(seed_articles["001"])}
+    assert "Keir Starmer" in texts
+    assert not {t for t in texts if "Sir" in t or "Minister" in t}
+
+
+def test_coordinated_places_split(seed_articles: dict[str, Article]) -> None:
+    texts = [m.text for m in _mentions(seed_articles["004"])]
+    assert "Pokrovsk and Vovchansk" not in texts
+    assert texts.count("Pokrovsk") == 1 and texts.count("Vovchansk") == 1
+
+
+@pytest.mark.parametrize("seed", sorted(PEOPLE))
+def test_no_ordinary_words_as_actors(seed_articles: dict[str, Article], seed: str) -> None:
+    texts = {m.text for m in _mentions(seed_articles[seed])}
+    for word in ("Despite", "Analysts", "Secretary", "Good", "Good morning", "Tuesday",
+                 "November", "Frontline", "Critical Diplomacy", "Source"):
+        assert word not in texts
+    assert not any(" and " in t for t in texts)
+
+
+def test_mentions_sorted_and_disjoint(seed_articles: dict[str, Article]) -> None:
+    for article in seed_articles.values():
+        mentions = _mentions(article)
+        for a, b in itertools.pairwise(mentions):
+            assert a.span.end <= b.span.start
+        assert all(article.text[m.span.start : m.span.end] == m.text for m in mentions)
+
+
+def test_raw_page_headings_and_menus_are_not_actors() -> None:
+    # The uncleaned page keeps its heading lines and the site's menu and sidebar.
+    raw = {p.name[:3]: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    found = {
+        seed: detect_mentions(text, split_sentences(text)) for seed, text in raw.items()
+    }
+    texts = {m.text for ms in found.values() for m in ms}
+    for junk in ("Critical Diplomacy", "World News", "Pick", "Frontline", "Sparks Debate"):
+        assert junk not in texts
+    assert not any("\n" in t for t in texts)
+    assert "Editor" not in {m.role for ms in found.values() for m in ms}
+    # Initials before a family name are a person, not an acronym of a body.
+    assert {m.kind for m in found["003"] if m.text == "JD Vance"} == {"person"}
+    assert "Kremlin" in {m.text for m in found["001"]}
+
+
+def test_without_sentence_spans_lines_still_split() -> None:
+    text = "Claims from the Frontline Increase Tensions\nKremlin spokesman Dmitry Peskov spoke."
+    mentions = detect_mentions(text, [])
+    assert [(m.text, m.kind, m.role) for m in mentions if m.kind == "person"] == [
+        ("Dmitry Peskov", "person", "Kremlin spokesman")
+    ]
+    assert "Frontline" not in {m.text for m in mentions}
+
+
+def test_empty_text() -> None:
+    assert detect_mentions("", []) == []
