@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from reader import __version__
 from reader.config import Config, default_paths
 from reader.core.export import corpus_to_json
-from reader.core.models import Corpus
+from reader.core.models import Alignment, Article, Corpus
 from reader.core.pipeline import analyse_corpus
 from reader.sources.files import load_documents
 
@@ -87,6 +87,18 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true", help="print the JSON contract")
     analyze.add_argument("--max-size", type=_size_in_bytes, default=None, metavar="MB",
                          help="skip files larger than this (default 20)")
+    align = commands.add_parser("align", help="align two articles passage by passage")
+    align.add_argument("paths", nargs=2, metavar="FILE", help="article A, then article B")
+    align.add_argument("--json", action="store_true", help="print the JSON contract")
+    align.add_argument("--max-size", type=_size_in_bytes, default=None, metavar="MB")
+    overlap = commands.add_parser("overlap", help="which articles share passages (who copied whom)")
+    overlap.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    overlap.add_argument("--json", action="store_true", help="print the JSON contract")
+    overlap.add_argument("--threshold", type=float, default=0.1, metavar="SHARE",
+                         help="keep pairs where one side shares at least this (default 0.1)")
+    overlap.add_argument("--aliases", action="store_true",
+                         help="find actors first so name variants compare equal (slower)")
+    overlap.add_argument("--max-size", type=_size_in_bytes, default=None, metavar="MB")
     return parser
 
 
@@ -101,7 +113,56 @@ def _run_subcommand(args: list[str]) -> int:
             _print_table(corpus, sys.stdout)
         _report_errors(corpus, sys.stderr)
         return EXIT_OK if corpus.articles else EXIT_NOTHING_LOADED
-    raise AssertionError(f"unhandled command {options.command}")
+    if options.command == "align":
+        return _align(config, options.json)
+    return _overlap(config, options.threshold, with_actors=options.aliases,
+                    as_json=options.json)
+
+
+def _align(config: Config, as_json: bool) -> int:
+    from reader.core.alignment import alignment_to_json
+    from reader.core.pipeline import compare_articles
+
+    corpus = _load_corpus(config)
+    _report_errors(corpus, sys.stderr)
+    if len(corpus.articles) != 2:
+        print(f"newsroom align: needs two articles, got {len(corpus.articles)}",
+              file=sys.stderr)
+        return EXIT_NOTHING_LOADED
+    a, b = (item.article for item in corpus.articles)
+    alignment = compare_articles(a, b, corpus.actors)
+    if as_json:
+        _print_json(alignment_to_json(alignment, a, b))
+    else:
+        print_alignment(alignment, a, b, sys.stdout)
+    return EXIT_OK
+
+
+def _overlap(config: Config, threshold: float, *, with_actors: bool, as_json: bool) -> int:
+    from reader.core.alignment import alignment_to_json
+    from reader.core.cleaning import clean_corpus
+    from reader.core.overlap import find_overlaps
+    from reader.core.pipeline import name_aliases
+
+    if with_actors:
+        corpus = _load_corpus(config)
+        errors = corpus.errors
+        articles = [item.article for item in corpus.articles]
+        aliases = name_aliases(corpus.actors)
+    else:
+        result = load_documents(config.paths, config.max_bytes)
+        articles = [a for a in clean_corpus(result.documents) if a.text]
+        errors = result.errors
+        aliases = {}
+    for error in errors:
+        sys.stderr.write(f"skipped {error.path}: {error.error}\n")
+    found = find_overlaps(articles, threshold, aliases)
+    by_id = {article.id: article for article in articles}
+    if as_json:
+        _print_json([alignment_to_json(al, by_id[al.a_id], by_id[al.b_id]) for al in found])
+    else:
+        print_overlaps(found, sys.stdout)
+    return EXIT_OK if articles else EXIT_NOTHING_LOADED
 
 
 def _load_corpus(config: Config) -> Corpus:
@@ -128,10 +189,38 @@ def _print_table(corpus: Corpus, out: TextIO) -> None:
     out.write(f"{len(corpus.articles)} articles, {len(corpus.errors)} errors\n")
 
 
+def print_alignment(alignment: Alignment, a: Article, b: Article, out: TextIO) -> None:
+    """A readable alignment: coverage, then each pair and each unique passage."""
+    for label, article, coverage in (("A", a, alignment.coverage_a),
+                                     ("B", b, alignment.coverage_b)):
+        title = _cut(article.title or "(untitled)", 70)
+        out.write(f"{label} {article.id}: {title}  shared {coverage:.0%}\n")
+    for number, pair in enumerate(alignment.pairs, start=1):
+        moved = ", moved" if pair.moved else ""
+        out.write(f"\n#{number} {pair.kind} {pair.score:.2f}{moved}\n")
+        out.write(f"  A {pair.a.start}-{pair.a.end}: {_cut(a.slice(pair.a), 200)}\n")
+        out.write(f"  B {pair.b.start}-{pair.b.end}: {_cut(b.slice(pair.b), 200)}\n")
+    for label, article, spans in (("A", a, alignment.unique_a), ("B", b, alignment.unique_b)):
+        for span in spans:
+            out.write(f"\nonly in {label} {span.start}-{span.end}: "
+                      f"{_cut(article.slice(span), 200)}\n")
+
+
+def print_overlaps(found: list[Alignment], out: TextIO) -> None:
+    """A readable "who shares text with whom" table."""
+    out.write(f"{'A':<28} {'B':<28} {'SHARE A':>8} {'SHARE B':>8} {'PAIRS':>6}\n")
+    for alignment in found:
+        out.write(f"{_cut(alignment.a_id, 28):<28} {_cut(alignment.b_id, 28):<28} "
+                  f"{alignment.coverage_a:>8.0%} {alignment.coverage_b:>8.0%} "
+                  f"{len(alignment.pairs):>6}\n")
+    out.write(f"{len(found)} overlapping pairs\n")
+
+
 def _report_errors(corpus: Corpus, out: TextIO) -> None:
     for error in corpus.errors:
         out.write(f"skipped {error.path}: {error.error}\n")
 
 
 def _cut(text: str, width: int) -> str:
+    text = text.replace("\n\n", " ¶ ")
     return text if len(text) <= width else text[: width - 1] + "…"

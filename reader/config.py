@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.sources.files import DEFAULT_MAX_BYTES
+# Files larger than this are reported, not read (``--max-size`` changes it).
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 _PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 

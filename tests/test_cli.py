@@ -86,3 +86,56 @@ def test_console_script_has_no_traceback_on_garbage(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "binary file, not text" in result.stderr
+
+
+def test_analyze_json_fills_quotes_mentions_and_actors(capsys: pytest.CaptureFixture[str]) -> None:
+    status, data = run_json(capsys, str(SEEDS))
+    assert status == 0
+    by_id = {a["id"][:3]: a for a in data["articles"]}
+    actors = {actor["id"]: actor for actor in data["actors"]}
+    rubio = next(q for q in by_id["000"]["quotes"] if q["text"].startswith("So much work"))
+    assert set(rubio) == {"start", "end", "text", "speaker", "actor", "kind", "cue"}
+    assert by_id["000"]["text"][rubio["start"] : rubio["end"]] == rubio["text"]
+    assert rubio["speaker"] == "Marco Rubio" and rubio["kind"] == "statement"
+    assert actors[rubio["actor"]]["name"] == "Marco Rubio"
+    zelensky = {m["actor"] for a in data["articles"] for m in a["mentions"]
+                if m["text"].startswith("Zelensk")}
+    assert len(zelensky) == 1  # Zelensky (001) and Zelenskyy (others): one actor
+    actor = actors[zelensky.pop()]
+    assert actor["name"] == "Volodymyr Zelenskyy" and actor["kind"] == "person"
+    assert len(actor["articles"]) == 5
+    for article in data["articles"]:
+        for mention in article["mentions"]:
+            assert article["text"][mention["start"] : mention["end"]] == mention["text"]
+            assert mention["actor"] in actors
+
+
+def test_align_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = SEEDS / "000_a4b843c2ee7adb06.txt", SEEDS / "003_93b0f4002bfe62b8.txt"
+    assert main(["align", str(a), str(b), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"a", "b", "coverage_a", "coverage_b", "pairs", "unique_a", "unique_b"}
+    assert (data["a"], data["b"]) == (a.stem, b.stem)
+    assert data["coverage_a"] > 0.8 and data["coverage_b"] > 0.5
+    pair = data["pairs"][0]
+    assert set(pair) == {"a", "b", "a_text", "b_text", "score", "kind", "moved", "ops"}
+    for op in pair["ops"]:
+        assert op[0] in {"equal", "insert", "delete", "replace"} and len(op) == 5
+
+
+def test_align_readable_and_bad_arguments(capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = SEEDS / "001_fd58ad96ff42eae5.txt", SEEDS / "004_93d9cd55b77c851e.txt"
+    assert main(["align", str(a), str(b)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("A 001_fd58ad96ff42eae5: Critical Diplomacy at the Kremlin")
+    assert "only in A" in out
+    assert main(["align", str(a), str(SEEDS / "missing.txt")]) == 2
+
+
+def test_overlap_finds_the_rewrite(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["overlap", str(SEEDS), "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found[0]["a"].startswith("000") and found[0]["b"].startswith("003")
+    assert found[0]["coverage_a"] > 0.8
+    assert main(["overlap", str(SEEDS)]) == 0
+    assert "overlapping pairs" in capsys.readouterr().out

@@ -1,15 +1,33 @@
-"""The analysis pipeline: raw documents to a corpus of analysed articles."""
+"""The analysis pipeline: documents to analysed articles, actors merged across the corpus."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
+from reader.core.actors import ActorIndex, merge_actors
+from reader.core.alignment import align_articles
 from reader.core.cleaning import clean_corpus
-from reader.core.models import AnalysedArticle, Article, Corpus, LoadError, RawDocument
+from reader.core.entities import detect_mentions
+from reader.core.models import (
+    Actor,
+    Alignment,
+    AnalysedArticle,
+    Article,
+    Corpus,
+    LoadError,
+    RawDocument,
+)
+from reader.core.overlap import shingles
+from reader.core.quotes import detect_quotes
+from reader.core.tokens import Lexicon
+from reader.core.units import prepare
+
+_PARTNER_CANDIDATES = 5
 
 
 def analyse_article(article: Article) -> AnalysedArticle:
-    """Analyse one cleaned article on its own (no cross-article merging).
+    """Find one article's quotes and actor mentions (actor ids come from merging).
 
     Args:
         article: A cleaned article.
@@ -17,7 +35,35 @@ def analyse_article(article: Article) -> AnalysedArticle:
     Returns:
         The article with its quotes and mentions.
     """
-    return AnalysedArticle(article=article)
+    quotes = detect_quotes(article.text, article.paragraphs)
+    mentions = detect_mentions(article.text, article.sentences)
+    return AnalysedArticle(article=article, quotes=tuple(quotes), mentions=tuple(mentions))
+
+
+def merge_corpus(
+    items: Sequence[AnalysedArticle],
+) -> tuple[tuple[Actor, ...], tuple[AnalysedArticle, ...]]:
+    """Merge mentions into corpus-wide actors and link quote speakers to them.
+
+    Args:
+        items: Analysed articles, in corpus order.
+
+    Returns:
+        The actors, and the articles with ``actor`` set on mentions and quotes.
+    """
+    documents = [(item.article.id, item.mentions) for item in items]
+    actors, linked = merge_actors(documents)
+    index = ActorIndex(actors, [(doc_id, ms) for (doc_id, _), ms in zip(documents, linked,
+                                                                         strict=True)])
+    merged = []
+    for item, mentions in zip(items, linked, strict=True):
+        quotes = tuple(
+            replace(q, actor=index.actor_for(item.article.id, q.speaker_span, q.speaker))
+            if q.speaker else q
+            for q in item.quotes
+        )
+        merged.append(replace(item, quotes=quotes, mentions=tuple(mentions)))
+    return tuple(actors), tuple(merged)
 
 
 def analyse_corpus(
@@ -30,9 +76,55 @@ def analyse_corpus(
         errors: Load errors to carry along into the result.
 
     Returns:
-        The analysed corpus.
+        The analysed corpus; documents with no article text become errors.
     """
     articles = clean_corpus(documents)
     empty = [LoadError(a.path, "no article text found") for a in articles if not a.text]
     analysed = [analyse_article(article) for article in articles if article.text]
-    return Corpus(articles=tuple(analysed), errors=(*errors, *empty))
+    actors, merged = merge_corpus(analysed)
+    return Corpus(articles=merged, actors=actors, errors=(*errors, *empty))
+
+
+def name_aliases(actors: Sequence[Actor]) -> dict[str, str]:
+    """Word-level aliases for alignment: each person's surname variants to one key.
+
+    "Zelensky" and "Zelenskiy" both map to "zelenskyy" when the actors engine merged
+    them, so the aligner compares the names as equal.
+    """
+    aliases: dict[str, str] = {}
+    for actor in actors:
+        if actor.kind != "person":
+            continue
+        canonical = actor.name.split()[-1].lower()
+        for alias in actor.aliases:
+            last = alias.split()[-1].lower().removesuffix("’s").removesuffix("'s")
+            if last != canonical:
+                aliases[last] = canonical
+    return aliases
+
+
+def compare_articles(a: Article, b: Article, actors: Sequence[Actor] = ()) -> Alignment:
+    """Align two articles, comparing actor name variants as equal."""
+    return align_articles(a, b, name_aliases(actors))
+
+
+def best_partner(article: Article, others: Sequence[Article],
+                 actors: Sequence[Actor] = ()) -> Article:
+    """The other article that shares most of ``article``'s text.
+
+    Shingle overlap picks a few candidates cheaply; exact alignment decides among them.
+
+    Args:
+        article: The article to pair.
+        others: Candidates (non-empty).
+        actors: Corpus actors, for name aliases.
+
+    Returns:
+        The candidate covering the largest share of ``article``.
+    """
+    aliases = name_aliases(actors)
+    lexicon = Lexicon(aliases)
+    mine = shingles(prepare(article, lexicon))
+    ranked = sorted(others, key=lambda other: -len(mine & shingles(prepare(other, lexicon))))
+    candidates = ranked[:_PARTNER_CANDIDATES]
+    return max(candidates, key=lambda other: align_articles(article, other, aliases).coverage_a)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.config import DEFAULT_MAX_BYTES
 from reader.core.models import LoadError, RawDocument
 from reader.sources.decoding import DecodeError, decode_bytes
 from reader.sources.formats import (
@@ -24,8 +25,6 @@ from reader.sources.formats import (
     read_markdown,
     read_text,
 )
-
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)

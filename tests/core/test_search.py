@@ -1,0 +1,31 @@
+"""In-article search: case and quote-mark insensitive, offsets valid in the original."""
+
+from __future__ import annotations
+
+from reader.core.models import Span
+from reader.core.search import find_matches
+
+
+def test_case_insensitive_and_non_overlapping() -> None:
+    text = "Putin met PUTIN's envoy; putinputin."
+    spans = find_matches(text, "putin")
+    assert [text[s.start : s.end] for s in spans] == ["Putin", "PUTIN", "putin", "putin"]
+
+
+def test_straight_query_finds_curly_marks() -> None:
+    text = "“If they don’t withdraw,” he said."
+    [span] = find_matches(text, "don't")
+    assert text[span.start : span.end] == "don’t"
+    assert find_matches(text, '"if') == [Span(0, 3)]
+
+
+def test_blank_query_and_markup_characters() -> None:
+    assert find_matches("anything", "   ") == []
+    text = "a [/ b [bold] c [/"
+    assert len(find_matches(text, "[/")) == 2
+
+
+def test_offsets_survive_length_changing_lowercase() -> None:
+    text = "İstanbul talks: Putin said İ twice, Putin again."
+    spans = find_matches(text, "putin")
+    assert [text[s.start : s.end] for s in spans] == ["Putin", "Putin"]
