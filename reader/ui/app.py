@@ -1,54 +1,221 @@
-"""The Textual app: loads the corpus in a worker and shows it."""
+"""The Textual app: owns the corpus, runs the analysis workers, routes between screens."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from reader.config import Config
-from reader.core.models import Corpus
-from reader.core.pipeline import analyse_corpus
-from reader.sources.files import load_documents
-from reader.ui.messages import CorpusLoaded
+from reader.core.models import AnalysedArticle, Article, Corpus
+from reader.ui.commands import ReaderCommands
+from reader.ui.loading import load_corpus
+from reader.ui.messages import (
+    AlignmentReady,
+    AnalysisFailed,
+    ArticlesAdded,
+    ArticlesAnalysed,
+    CompareRequested,
+    CorpusLoaded,
+    ErrorsRequested,
+    LoadProgress,
+    OpenRequested,
+)
 from reader.ui.screens.main import MainScreen
 
+# The analysis core (NER model, aligner, rapidfuzz) is imported inside the workers, and
+# screens other than the list when first opened, so the first paint waits for neither.
 
 class ReaderApp(App[None]):
-    """Newsroom Reader."""
+    """Newsroom Reader: the article list, the reading view and side-by-side comparison."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "Newsroom Reader"
-    BINDINGS: ClassVar[list[Binding]] = [Binding("q", "quit", "Quit", id="quit")]
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+    ]
 
     def __init__(self, config: Config) -> None:
         super().__init__()
         self.config = config
         self.corpus = Corpus()
+        self._articles: dict[str, AnalysedArticle] = {}
+
+    def get_default_screen(self) -> MainScreen:
+        """The list is the app's base screen (no extra screen switch at start-up)."""
+        return MainScreen()
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen())
-        self._load_corpus()
+        self.call_after_refresh(self._load_corpus)
+
+    @property
+    def main_screen(self) -> MainScreen:
+        """The list screen at the bottom of the stack."""
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    # Loading -------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False,
           description="Loading articles")
     def _load_corpus(self) -> None:
+        """Read, clean and analyse in stages so the list fills in as it goes."""
         worker = get_current_worker()
-        result = load_documents(self.config.paths, self.config.max_bytes,
-                                progress=lambda done, total: not worker.is_cancelled)
-        corpus = analyse_corpus(result.documents, result.errors)
-        if not worker.is_cancelled:
-            self.call_from_thread(self._corpus_ready, corpus)
+        try:
+            load_corpus(self.config, self.post_message, lambda: worker.is_cancelled)
+        except Exception as error:  # a bug in one stage must not leave a traceback
+            self.post_message(AnalysisFailed("loading", f"{type(error).__name__}: {error}"))
 
-    def _corpus_ready(self, corpus: Corpus) -> None:
-        self.corpus = corpus
-        self.screen.post_message(CorpusLoaded(corpus))
-        for error in corpus.errors:
-            self.notify(f"{error.path}: {error.error}", title="Skipped",
+    @on(LoadProgress)
+    def _progress(self, message: LoadProgress) -> None:
+        self.main_screen.show_progress(message.stage, message.done, message.total)
+
+    @on(ArticlesAdded)
+    def _articles_added(self, message: ArticlesAdded) -> None:
+        self.corpus = Corpus(articles=(*self.corpus.articles, *message.articles))
+        self._articles.update({item.article.id: item for item in message.articles})
+        self.main_screen.add_articles(self.corpus, len(message.articles))
+
+    @on(ArticlesAnalysed)
+    def _articles_analysed(self, message: ArticlesAnalysed) -> None:
+        self._articles.update({item.article.id: item for item in message.articles})
+        self.main_screen.article_list.update_articles(message.articles)
+
+    @on(CorpusLoaded)
+    def _corpus_loaded(self, message: CorpusLoaded) -> None:
+        self.corpus = message.corpus
+        self._articles = {item.article.id: item for item in message.corpus.articles}
+        self.main_screen.show_corpus(message.corpus)
+        for error in message.corpus.errors[:5]:
+            self.notify(f"{error.path}: {error.error}", title="Skipped a file",
                         severity="warning", markup=False)
+        if len(message.corpus.errors) > 5:
+            self.notify(f"{len(message.corpus.errors)} files skipped; press e to list them.",
+                        title="Skipped files", severity="warning", markup=False)
+        if not message.corpus.articles:
+            self.notify("No articles loaded.", severity="error", markup=False)
+
+    # Routing ---------------------------------------------------------------------------
+
+    @on(OpenRequested)
+    def _open_requested(self, message: OpenRequested) -> None:
+        self.open_article(message.article_id)
+
+    def open_article(self, article_id: str) -> None:
+        """Push the reading screen for an article."""
+        from reader.ui.screens.reading import ReadingScreen
+
+        item = self._articles.get(article_id)
+        if item is None:
+            return
+        actors = {actor.id: actor for actor in self.corpus.actors}
+        self.push_screen(ReadingScreen(item, actors))
+
+    @on(CompareRequested)
+    def _compare_requested(self, message: CompareRequested) -> None:
+        self.compare(message.article_id, message.other_id)
+
+    def compare(self, article_id: str, other_id: str | None = None) -> None:
+        """Open (or update) the side-by-side screen and align in a worker."""
+        from reader.ui.screens.compare import CompareScreen
+
+        item = self._articles.get(article_id)
+        if item is None:
+            return
+        if len(self._articles) < 2:
+            self.notify("Side by side needs at least two articles.", severity="warning",
+                        markup=False)
+            return
+        if not isinstance(self.screen, CompareScreen):
+            articles = {key: value.article for key, value in self._articles.items()}
+            self.push_screen(CompareScreen(item.article, articles))
+        self._align(item.article, other_id)
+
+    @work(thread=True, exclusive=True, group="align", exit_on_error=False,
+          description="Aligning articles")
+    def _align(self, article: Article, other_id: str | None) -> None:
+        from reader.core.pipeline import best_partner, compare_articles
+
+        worker = get_current_worker()
+        try:
+            others = [i.article for i in self._articles.values() if i.article.id != article.id]
+            other = self._articles[other_id].article if other_id else best_partner(article,
+                                                                                  others)
+            alignment = compare_articles(article, other, self.corpus.actors)
+        except Exception as error:  # one failed alignment must not take the app down
+            self.post_message(AnalysisFailed("alignment", f"{type(error).__name__}: {error}"))
+            return
+        if not worker.is_cancelled:
+            self.post_message(AlignmentReady(alignment))
+
+    @on(AlignmentReady)
+    async def _alignment_ready(self, message: AlignmentReady) -> None:
+        from reader.ui.screens.compare import CompareScreen
+
+        if isinstance(self.screen, CompareScreen):
+            await self.screen.show_alignment(message.alignment)
+
+    @on(AnalysisFailed)
+    def _analysis_failed(self, message: AnalysisFailed) -> None:
+        self.notify(message.error, title=f"{message.what} failed", severity="error",
+                    markup=False)
+
+    @on(ErrorsRequested)
+    def action_show_errors(self) -> None:
+        """List the files that failed to load."""
+        from reader.ui.screens.errors import ErrorsScreen
+
+        self.push_screen(ErrorsScreen(self.corpus.errors))
+
+    # Actions used by the command palette -----------------------------------------------
+
+    def action_help(self) -> None:
+        """Show every key."""
+        from reader.ui.screens.compare import CompareScreen
+        from reader.ui.screens.help import HelpScreen, binding_rows
+        from reader.ui.screens.reading import ReadingScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections = [
+            ("Everywhere", binding_rows(self.BINDINGS, self.get_key_display)),
+            ("Article list", [*binding_rows(MainScreen.BINDINGS, self.get_key_display),
+                              ("j, k, ↑, ↓", "Move"), ("ctrl+p", "Command palette")]),
+            ("Reading view", [*binding_rows(ReadingScreen.BINDINGS, self.get_key_display),
+                              ("j, k, ↑, ↓", "Scroll")]),
+            ("Side by side", [*binding_rows(CompareScreen.BINDINGS, self.get_key_display),
+                              ("j, k, ↑, ↓", "Scroll")]),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    def action_clear_filters(self) -> None:
+        """Show every article again."""
+        self.main_screen.action_clear_filters()
+
+    async def action_actors(self) -> None:
+        """Toggle the actors panel of the list."""
+        await self.main_screen.action_toggle_actors()
+
+    def action_compare_current(self) -> None:
+        """Compare the article under the list cursor with its closest source."""
+        self.main_screen.action_compare()
+
+    def sort_by(self, order: str) -> None:
+        """Sort the list."""
+        self.main_screen.sort_by(order)
+
+    def filter_outlet(self, outlet: str) -> None:
+        """Filter the list by outlet."""
+        self.main_screen.filter_outlet(outlet)
+
+    async def filter_actor(self, actor_id: str, name: str) -> None:
+        """Filter the list by actor."""
+        await self.main_screen.filter_actor(actor_id, name)
 
 
 def make_app(config: Config | None = None) -> ReaderApp:

@@ -6,22 +6,71 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from reader.core.models import Corpus
+from reader.core.models import Alignment, AnalysedArticle, Corpus
+
+
+@dataclass
+class ArticlesAdded(Message):
+    """A batch of articles was read and cleaned (quotes and actors come later)."""
+
+    articles: tuple[AnalysedArticle, ...]
+
+
+@dataclass
+class ArticlesAnalysed(Message):
+    """Quotes and mentions were found for a batch of already listed articles."""
+
+    articles: tuple[AnalysedArticle, ...]
 
 
 @dataclass
 class CorpusLoaded(Message):
-    """Every file under the configured paths was read, cleaned and analysed."""
+    """Every file was read and analysed and actors were merged across the corpus."""
 
     corpus: Corpus
 
 
 @dataclass
 class LoadProgress(Message):
-    """Files read so far; a newer one replaces an unhandled older one."""
+    """How far loading is; a newer one replaces an unhandled older one."""
 
+    stage: str
     done: int
     total: int
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, LoadProgress)
+
+
+@dataclass
+class AlignmentReady(Message):
+    """Two articles were aligned for the side-by-side screen."""
+
+    alignment: Alignment
+
+
+@dataclass
+class AnalysisFailed(Message):
+    """A worker failed; the message is one line for a notification."""
+
+    what: str
+    error: str
+
+
+@dataclass
+class OpenRequested(Message):
+    """The user asked to read an article."""
+
+    article_id: str
+
+
+@dataclass
+class CompareRequested(Message):
+    """The user asked to compare an article with another (None: the closest source)."""
+
+    article_id: str
+    other_id: str | None = None
+
+
+class ErrorsRequested(Message):
+    """The user asked to see the files that failed to load."""

@@ -1,29 +1,199 @@
-"""The main screen: the article list."""
+"""The main screen: the article list with search, sorting, filters and the actors panel."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Input, Static
 
-from reader.ui.messages import CorpusLoaded
-from reader.ui.widgets.article_list import ArticleList
+from reader.core.models import Corpus
+from reader.ui.messages import CompareRequested, ErrorsRequested, OpenRequested
+from reader.ui.widgets.actors_panel import ActorsPanel
+from reader.ui.widgets.article_list import SORT_ORDERS, ArticleList, ListFilter
 
 
 class MainScreen(Screen[None]):
-    """Lists the loaded articles."""
+    """Lists the loaded articles; enter opens one, s compares it with its closest source."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_article", "Open", id="main.open"),
+        Binding("slash", "search", "Search", id="main.search"),
+        Binding("o", "cycle_sort", "Sort", id="main.sort"),
+        Binding("a", "toggle_actors", "Actors", id="main.actors"),
+        Binding("s", "compare", "Side by side", id="main.compare"),
+        Binding("escape", "clear_filters", "Clear filters", id="main.clear"),
+        Binding("e", "show_errors", "Errors", id="main.errors"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield ArticleList(id="articles")
-        yield Footer()
+        # The search box and the actors panel are mounted on first use: start-up pays
+        # only for what the first frame shows.
+        with Horizontal(id="main-body"), Vertical(id="list-pane"):
+            yield ArticleList(id="articles")
+            yield Static("Loading…", id="list-status", markup=False)
 
     @property
     def article_list(self) -> ArticleList:
         """The article list widget."""
         return self.query_one(ArticleList)
 
-    @on(CorpusLoaded)
-    def _show_corpus(self, message: CorpusLoaded) -> None:
-        self.article_list.show_articles(message.corpus.articles)
+    @property
+    def actors_panel(self) -> ActorsPanel | None:
+        """The actors panel, once it has been opened."""
+        panels = self.query(ActorsPanel)
+        return panels.first() if panels else None
+
+    @property
+    def search_input(self) -> Input | None:
+        """The incremental search box above the list, once it has been opened."""
+        inputs = self.query("#list-search").results(Input)
+        return next(inputs, None)
+
+    async def _open_actors_panel(self) -> ActorsPanel:
+        panel = self.actors_panel
+        if panel is None:
+            panel = ActorsPanel(id="actors-panel")
+            await self.query_one("#main-body").mount(panel)
+            self._fill_actors(panel)
+        return panel
+
+    def _fill_actors(self, panel: ActorsPanel) -> None:
+        panel.show_actors(self.corpus.actors, f"Actors in {len(self.corpus.articles)} articles")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.corpus = Corpus()
+
+    def on_mount(self) -> None:
+        self.article_list.focus()
+        # The footer (a widget per key) is the costliest part of the first frame; it
+        # joins one frame later so the list paints first.
+        self.call_after_refresh(self._mount_footer)
+
+    async def _mount_footer(self) -> None:
+        if self.is_attached and not self.query(Footer):
+            await self.mount(Footer())
+            self.refresh_bindings()  # a late footer has missed the first bindings signal
+
+    def show_progress(self, stage: str, done: int, total: int) -> None:
+        """Show loading progress under the list."""
+        share = done / total if total else 1.0
+        self.query_one("#list-status", Static).update(
+            Content(f"{stage} {done:,}/{total:,} ({share:.0%})…")
+        )
+
+    def add_articles(self, corpus: Corpus, added: int) -> None:
+        """Rows for the ``added`` newest articles (the corpus is still loading)."""
+        self.corpus = corpus
+        self.article_list.add_articles(corpus.articles[len(corpus.articles) - added :])
+        self._update_status(loading=True)
+
+    def show_corpus(self, corpus: Corpus) -> None:
+        """Show the fully loaded corpus."""
+        self.corpus = corpus
+        self.article_list.set_articles(corpus.articles)
+        if self.actors_panel is not None:
+            self._fill_actors(self.actors_panel)
+        self._update_status(loading=False)
+
+    def _update_status(self, *, loading: bool = False) -> None:
+        corpus = self.corpus
+        shown = self.article_list.row_count
+        parts = [f"{shown:,} of {len(corpus.articles):,} articles"]
+        description = self.article_list.list_filter.describe()
+        if description:
+            parts.append(description)
+        parts.append(f"sorted by {self.article_list.order_by}")
+        if corpus.errors:
+            parts.append(f"{len(corpus.errors)} skipped (e)")
+        if loading:
+            parts.append("loading…")
+        self.query_one("#list-status", Static).update(Content(" · ".join(parts)))
+
+    def action_open_article(self) -> None:
+        article_id = self.article_list.current_id
+        if article_id is not None:
+            self.post_message(OpenRequested(article_id))
+
+    @on(ArticleList.Opened)
+    def _open(self, message: ArticleList.Opened) -> None:
+        message.stop()
+        self.post_message(OpenRequested(message.article_id))
+
+    async def action_search(self) -> None:
+        search = self.search_input
+        if search is None:
+            search = Input(placeholder="Search titles and text…", id="list-search")
+            await self.query_one("#list-pane").mount(search, before=0)
+        search.add_class("-visible")
+        search.focus()
+
+    @on(Input.Changed, "#list-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.article_list.set_filter(replace(self.article_list.list_filter, query=event.value))
+        self._update_status()
+
+    @on(Input.Submitted, "#list-search")
+    def _search_done(self) -> None:
+        self.article_list.focus()
+
+    def action_cycle_sort(self) -> None:
+        current = SORT_ORDERS.index(self.article_list.order_by)
+        self.sort_by(SORT_ORDERS[(current + 1) % len(SORT_ORDERS)])
+
+    def sort_by(self, order: str) -> None:
+        """Sort the list (also used by the command palette)."""
+        self.article_list.set_sort(order)
+        self._update_status()
+
+    def filter_outlet(self, outlet: str | None) -> None:
+        """Show only one outlet's articles (None shows all)."""
+        self.article_list.set_filter(replace(self.article_list.list_filter, outlet=outlet))
+        self._update_status()
+
+    async def filter_actor(self, actor_id: str | None, name: str | None = None) -> None:
+        """Show only articles mentioning an actor, and list its quotes across sources."""
+        self.article_list.set_filter(
+            replace(self.article_list.list_filter, actor=actor_id, actor_name=name)
+        )
+        if actor_id is not None:
+            panel = await self._open_actors_panel()
+            panel.show_quotes(actor_id, self.corpus.articles)
+        self._update_status()
+
+    def action_clear_filters(self) -> None:
+        if self.search_input is not None:
+            self.search_input.value = ""
+            self.search_input.remove_class("-visible")
+        self.article_list.set_filter(ListFilter())
+        self.article_list.focus()
+        self._update_status()
+
+    async def action_toggle_actors(self) -> None:
+        panel = await self._open_actors_panel()
+        panel.toggle_class("-visible")
+        if panel.has_class("-visible"):
+            panel.table.focus()
+        else:
+            self.article_list.focus()
+
+    @on(ActorsPanel.Selected)
+    async def _actor_selected(self, message: ActorsPanel.Selected) -> None:
+        actor = next((a for a in self.corpus.actors if a.id == message.actor_id), None)
+        await self.filter_actor(message.actor_id, actor.name if actor else None)
+
+    def action_compare(self) -> None:
+        article_id = self.article_list.current_id
+        if article_id is not None:
+            self.post_message(CompareRequested(article_id))
+
+    def action_show_errors(self) -> None:
+        self.post_message(ErrorsRequested())

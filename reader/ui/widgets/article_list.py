@@ -1,34 +1,194 @@
-"""The article list: one row an article with outlet, title, date and size."""
+"""The article list: outlet, title, date, words and quotes; sortable and filterable."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
 from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from reader.core.models import AnalysedArticle
+from reader.ui.render import cell
+
+SORT_ORDERS: tuple[str, ...] = ("file", "date", "outlet", "title", "size")
+
+
+def _sort_key(order: str) -> Callable[[AnalysedArticle], tuple[object, ...]]:
+    """The key function for a sort order; missing values sort last."""
+    if order == "date":
+        return lambda item: (item.article.date is None, item.article.date or "", item.article.id)
+    if order == "outlet":
+        return lambda item: (item.article.source is None, (item.article.source or "").lower())
+    if order == "title":
+        return lambda item: ((item.article.title or "").lower(), item.article.id)
+    if order == "size":
+        return lambda item: (-item.article.word_count, item.article.id)
+    return lambda item: ()
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """What the list shows: a text query and optional outlet and actor filters."""
+
+    query: str = ""
+    outlet: str | None = None
+    actor: str | None = None
+    actor_name: str | None = None
+
+    @property
+    def active(self) -> bool:
+        """True when anything is filtered out."""
+        return bool(self.query or self.outlet or self.actor)
+
+    def describe(self) -> str:
+        """A short human description, for the status line."""
+        parts = []
+        if self.query:
+            parts.append(f"matching “{self.query}”")
+        if self.outlet:
+            parts.append(f"from {self.outlet}")
+        if self.actor:
+            parts.append(f"mentioning {self.actor_name or self.actor}")
+        return ", ".join(parts)
 
 
 class ArticleList(DataTable[Text]):
     """Every loaded article; cells are Text objects so titles are never parsed as markup."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+    ]
+
+    @dataclass
+    class Opened(Message):
+        """The user asked to read an article (enter or click)."""
+
+        article_id: str
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self._articles: list[AnalysedArticle] = []
+        self._search_text: dict[str, str] = {}
+        self._pending: set[str] = set()
+        self.order_by = "file"
+        self.list_filter = ListFilter()
 
     def on_mount(self) -> None:
         self.add_column("Outlet", key="source", width=14)
-        self.add_column("Title", key="title")
+        self.add_column("Title", key="title", width=40)
         self.add_column("Date", key="date", width=10)
         self.add_column("Words", key="words", width=6)
+        self.add_column("Quotes", key="quotes", width=6)
 
-    def show_articles(self, articles: tuple[AnalysedArticle, ...]) -> None:
-        """Replace the rows with these articles."""
-        self.clear()
+    def on_resize(self, event: events.Resize) -> None:
+        """Give the title column whatever width the other columns leave."""
+        title = self.columns[ColumnKey("title")]
+        others = sum(
+            column.get_render_width(self) for key, column in self.columns.items()
+            if key != ColumnKey("title")
+        )
+        title.width = max(16, event.size.width - others - 2 * self.cell_padding - 2)
+        # DataTable has no public "column width changed" call; this is what add_column sets.
+        self._require_update_dimensions = True
+        self.refresh()
+
+    @property
+    def shown_ids(self) -> list[str]:
+        """Ids of the rows on screen, in order."""
+        return [str(key.value) for key in self.rows]
+
+    @property
+    def current_id(self) -> str | None:
+        """Id of the article under the cursor."""
+        if not self.row_count:
+            return None
+        return str(self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value)
+
+    def set_articles(self, articles: Sequence[AnalysedArticle]) -> None:
+        """Replace the articles (keeps the cursor on the same article when it can)."""
+        self._articles = list(articles)
+        self._pending = set()
+        self._search_text = {
+            item.article.id: f"{item.article.title or ''}\n{item.article.text}".lower()
+            for item in self._articles
+        }
+        self._refresh_rows()
+
+    def add_articles(self, articles: Sequence[AnalysedArticle]) -> None:
+        """Append newly cleaned articles, not analysed yet (while a folder loads)."""
+        self._pending.update(item.article.id for item in articles)
         for item in articles:
-            article = item.article
-            self.add_row(
-                Text(article.source or "—", no_wrap=True, overflow="ellipsis"),
-                Text(article.title or f"({article.id})", no_wrap=True, overflow="ellipsis"),
-                Text(article.date or "—"),
-                Text(str(article.word_count), justify="right"),
-                key=article.id,
+            self._search_text[item.article.id] = (
+                f"{item.article.title or ''}\n{item.article.text}".lower()
             )
+        self._articles.extend(articles)
+        if self.order_by == "file" and not self.list_filter.active:
+            for item in articles:
+                self._add_row(item)
+        else:
+            self._refresh_rows()
+
+    def update_articles(self, articles: Sequence[AnalysedArticle]) -> None:
+        """Swap in analysed versions of listed articles and fill in their counts."""
+        by_id = {item.article.id: item for item in articles}
+        self._articles = [by_id.get(item.article.id, item) for item in self._articles]
+        for article_id, item in by_id.items():
+            self._pending.discard(article_id)
+            if article_id in self.rows:
+                self.update_cell(article_id, "quotes", self._quotes_cell(item))
+
+    def set_sort(self, order: str) -> None:
+        """Sort by ``file``, ``date``, ``outlet``, ``title`` or ``size``."""
+        self.order_by = order
+        self._refresh_rows()
+
+    def set_filter(self, list_filter: ListFilter) -> None:
+        """Show only the articles that pass ``list_filter``."""
+        self.list_filter = list_filter
+        self._refresh_rows()
+
+    def _passes(self, item: AnalysedArticle) -> bool:
+        wanted = self.list_filter
+        if wanted.outlet and item.article.source != wanted.outlet:
+            return False
+        if wanted.actor and not any(m.actor == wanted.actor for m in item.mentions):
+            return False
+        query = wanted.query.lower().strip()
+        return not query or query in self._search_text.get(item.article.id, "")
+
+    def _refresh_rows(self) -> None:
+        current = self.current_id
+        self.clear()
+        shown = [item for item in self._articles if self._passes(item)]
+        if self.order_by != "file":
+            shown.sort(key=_sort_key(self.order_by))
+        for item in shown:
+            self._add_row(item)
+        if current is not None and current in self.rows:
+            self.move_cursor(row=self.get_row_index(current))
+
+    def _add_row(self, item: AnalysedArticle) -> None:
+        article = item.article
+        self.add_row(
+            cell(article.source or "—"),
+            cell(article.title or f"({article.id})"),
+            cell(article.date or "—"),
+            cell(f"{article.word_count:,}", justify="right"),
+            self._quotes_cell(item),
+            key=article.id,
+        )
+
+    def _quotes_cell(self, item: AnalysedArticle) -> Text:
+        pending = item.article.id in self._pending
+        return cell("…" if pending else str(len(item.quotes)), justify="right")
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.post_message(self.Opened(str(event.row_key.value)))

@@ -1,0 +1,184 @@
+"""Reader start-up and large-folder responsiveness.
+
+1. Start-up to first paint on the seeds vs a bare Textual app, each in a fresh
+   interpreter (median of 7 runs each, interleaved): goal ratio <= 1.2.
+2. A folder of 10,000 articles built from the BBC corpus: time until the list shows its
+   first rows, time until everything is analysed, keypress-to-render while moving through
+   the list (p50/p95 over 300 presses of "down"), and peak memory (RSS).
+   Goals: list shown <= 1.5 s, p95 <= 16 ms, memory <= 300 MB.
+
+Usage: python benchmarks/bench_tui.py [DATA_DIR]
+"""
+
+from __future__ import annotations
+
+import asyncio
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from _data import REPO, data_dir
+
+# Both apps print the time of their first refresh (the first frame is composed and
+# painted) and exit; neither waits for anything else.
+BARE = """
+from textual.app import App
+from textual.widgets import Footer, Header, Label
+class Bare(App):
+    def compose(self):
+        yield Header(); yield Label("hello"); yield Footer()
+    def on_mount(self):
+        self.call_after_refresh(painted, self)
+def painted(app):
+    print(time.perf_counter() - START)
+    app.exit()
+Bare().run(headless=True, size=(120, 40))
+"""
+READER = """
+import sys
+from pathlib import Path
+from reader.config import Config
+from reader.ui.app import ReaderApp
+class Timed(ReaderApp):
+    def on_mount(self):
+        super().on_mount()
+        self.call_after_refresh(painted, self)
+def painted(app):
+    print(time.perf_counter() - START)
+    app.exit()
+Timed(Config(paths=(Path(sys.argv[1]),))).run(headless=True, size=(120, 40))
+"""
+
+
+def first_paint(code: str, *args: str) -> float:
+    """Seconds from interpreter start to the first paint, measured inside the process."""
+    prelude = "import time\nSTART = time.perf_counter()\n"
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", prelude + code, *args], capture_output=True,
+                         text=True, check=True, cwd=REPO).stdout
+    total = time.perf_counter() - started
+    float(out.strip().splitlines()[-1])  # the in-process figure must be there
+    return total
+
+
+def startup() -> None:
+    bare: list[float] = []
+    reader: list[float] = []
+    for _ in range(7):
+        bare.append(first_paint(BARE))
+        reader.append(first_paint(READER, str(REPO / "seeds")))
+    b, r = statistics.median(bare), statistics.median(reader)
+    print(f"start-up to first paint: bare Textual {b * 1000:.0f} ms, reader {r * 1000:.0f} ms,"
+          f" ratio {r / b:.2f} (goal <= 1.2)")
+
+
+def build_folder(bbc: Path, target: Path, count: int) -> None:
+    sources = sorted(p for p in bbc.glob("*/*.txt"))
+    for n in range(count):
+        source = sources[n % len(sources)]
+        shutil.copyfile(source, target / f"{n:05d}_{source.parent.name}_{source.stem}.txt")
+
+
+async def keypress_to_render(app: Any, pilot: Any, presses: int) -> list[float]:
+    """Seconds from each "down" press to the first frame the app sends to the terminal."""
+    frames: list[float] = []
+    display = app._display
+
+    def stamped(screen: Any, update: Any) -> None:
+        display(screen, update)
+        frames.append(time.perf_counter())
+
+    app._display = stamped
+    timings = []
+    for _ in range(presses):
+        frames.clear()
+        pressed = time.perf_counter()
+        await pilot.press("down")
+        await pilot.pause()
+        if frames:
+            timings.append(frames[0] - pressed)
+    app._display = display
+    return sorted(timings)
+
+
+async def baseline_keys() -> list[float]:
+    """The same measurement on a bare Textual DataTable of 20 rows (harness overhead)."""
+    from rich.text import Text
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield DataTable(cursor_type="row")
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns("a", "b")
+            for n in range(20):
+                table.add_row(Text(str(n)), Text("row"))
+
+    app = Bare()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        return await keypress_to_render(app, pilot, 19)
+
+
+def percentile(values: list[float], share: float) -> float:
+    return values[min(len(values) - 1, int(len(values) * share))] * 1000
+
+
+async def large_folder(folder: Path) -> None:
+    from reader.config import Config
+    from reader.ui.app import make_app
+    from reader.ui.messages import ArticlesAdded, CorpusLoaded
+
+    marks: dict[str, float] = {}
+    start = time.perf_counter()
+
+    def hook(message: object) -> None:
+        if isinstance(message, ArticlesAdded) and "first" not in marks:
+            marks["first"] = time.perf_counter() - start
+        if isinstance(message, CorpusLoaded):
+            marks["all"] = time.perf_counter() - start
+
+    app = make_app(Config(paths=(folder,)))
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        while "first" not in marks:
+            await pilot.pause(0.01)
+        await pilot.pause()
+        shown = time.perf_counter() - start
+        during = await keypress_to_render(app, pilot, 100)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = app.main_screen.article_list.row_count
+        after = await keypress_to_render(app, pilot, 300)
+    base = await baseline_keys()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"10k folder: first rows posted {marks['first']:.2f} s, list shown {shown:.2f} s "
+          f"(goal <= 1.5), all analysed {marks['all']:.1f} s, rows {rows:,}")
+    print(f"keypress-to-render (down), 10k rows loaded: p50 {percentile(after, 0.5):.1f} ms, "
+          f"p95 {percentile(after, 0.95):.1f} ms (goal <= 16)")
+    print(f"  while analysis runs: p50 {percentile(during, 0.5):.1f} ms, "
+          f"p95 {percentile(during, 0.95):.1f} ms")
+    print(f"  bare 20-row DataTable, same harness: p50 {percentile(base, 0.5):.1f} ms, "
+          f"p95 {percentile(base, 0.95):.1f} ms")
+    print(f"peak RSS {rss:.0f} MB (goal <= 300)")
+
+
+def main() -> None:
+    startup()
+    bbc = data_dir(sys.argv, "bbc-news-fulltext")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        build_folder(bbc, folder, 10_000)
+        asyncio.run(large_folder(folder))
+
+
+if __name__ == "__main__":
+    main()

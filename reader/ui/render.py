@@ -1,0 +1,105 @@
+"""The only bridge from core results to the screen: spans become styled ``Content``.
+
+Article text is untrusted, so it always enters as ``Content(text)`` (never parsed as
+markup) and styles are applied by offset with ``stylize``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich.text import Text
+from textual.content import Content
+
+from reader.core.models import EditOp, Mention, Quote, Span
+
+QUOTE_STYLES = {"statement": "italic $text-success", "term": "$text-warning"}
+MENTION_STYLES = {
+    "person": "bold $text-accent",
+    "organisation": "bold $text-primary",
+    "place": "underline $text-secondary",
+}
+CURRENT_QUOTE_STYLE = "on $success 25%"
+SEARCH_STYLE = "reverse $warning"
+CURRENT_MATCH_STYLE = "reverse $error"
+DIFF_STYLES = {"replace": "on $warning 35%", "insert": "on $success 35%",
+               "delete": "on $error 35%"}
+UNIQUE_STYLE = "$text-muted"
+
+
+def render_block(
+    text: str,
+    block: Span,
+    *,
+    quotes: Sequence[Quote] = (),
+    mentions: Sequence[Mention] = (),
+    current_quote: Quote | None = None,
+    matches: Sequence[Span] = (),
+    current_match: Span | None = None,
+) -> Content:
+    """Render one block of an article with its highlights.
+
+    Args:
+        text: The article's cleaned text.
+        block: The block to render.
+        quotes: Quotes to highlight (any; those outside the block are ignored).
+        mentions: Actor mentions to highlight.
+        current_quote: The quote under the cursor, shown with a background.
+        matches: Search matches to highlight.
+        current_match: The search match under the cursor.
+
+    Returns:
+        Styled content of the block's text.
+    """
+    content = Content(text[block.start : block.end])
+    for mention in mentions:
+        content = _stylize(content, block, mention.span, MENTION_STYLES[mention.kind])
+    for quote in quotes:
+        content = _stylize(content, block, quote.span, QUOTE_STYLES[quote.kind])
+    if current_quote is not None:
+        content = _stylize(content, block, current_quote.span, CURRENT_QUOTE_STYLE)
+    for match in matches:
+        style = CURRENT_MATCH_STYLE if match == current_match else SEARCH_STYLE
+        content = _stylize(content, block, match, style)
+    return content
+
+
+def render_passage(text: str, span: Span, ops: Iterable[EditOp], side: str) -> Content:
+    """One side of an aligned pair, with the words that differ marked.
+
+    Args:
+        text: That side's article text.
+        span: The passage on that side.
+        ops: The pair's word-level operations (absolute offsets on both sides).
+        side: ``"a"`` or ``"b"``: which offsets of each op belong to this text.
+
+    Returns:
+        Styled content of the passage.
+    """
+    content = Content(text[span.start : span.end])
+    for op in ops:
+        if op.op == "equal":
+            continue
+        target = op.a if side == "a" else op.b
+        if len(target):
+            content = _stylize(content, span, target, DIFF_STYLES[op.op])
+    return content
+
+
+def render_unique(text: str, span: Span) -> Content:
+    """A passage only one side has."""
+    return Content(text[span.start : span.end]).stylize(UNIQUE_STYLE)
+
+
+def cell(value: str, *, justify: str = "left") -> Text:
+    """A table cell that shows ``value`` literally (never markup)."""
+    return Text(value, no_wrap=True, overflow="ellipsis", justify=justify)  # type: ignore[arg-type]
+
+
+def _stylize(content: Content, block: Span, span: Span, style: str) -> Content:
+    """Apply ``style`` to the part of ``span`` inside ``block`` (block-relative offsets)."""
+    start = max(span.start, block.start)
+    end = min(span.end, block.end)
+    if start >= end:
+        return content
+    return content.stylize(style, start - block.start, end - block.start)

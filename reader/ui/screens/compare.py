@@ -1,0 +1,153 @@
+"""The side-by-side screen: the current article and another, aligned row by row."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from reader.core.models import Alignment, Article
+from reader.core.side_by_side import layout_rows, swap
+from reader.ui.messages import CompareRequested, OpenRequested
+from reader.ui.widgets.compare_view import CompareView
+
+STACK_BELOW = 100
+
+
+class CompareScreen(Screen[None]):
+    """Two sources side by side; stacks the columns on terminals under 100 columns."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back", id="compare.back"),
+        Binding("n", "next_pair", "Next pair", id="compare.next"),
+        Binding("N", "previous_pair", "Previous pair", id="compare.previous"),
+        Binding("tab", "switch_side", "Switch side", id="compare.side"),
+        Binding("x", "swap", "Swap sides", id="compare.swap"),
+        Binding("c", "choose", "Choose other", id="compare.choose"),
+        Binding("enter", "open_side", "Read side", id="compare.open"),
+        Binding("j", "scroll_down", "Scroll down", show=False, id="compare.down"),
+        Binding("k", "scroll_up", "Scroll up", show=False, id="compare.up"),
+    ]
+
+    def __init__(self, a: Article, articles: dict[str, Article]) -> None:
+        super().__init__()
+        self.a = a
+        self.b: Article | None = None
+        self.articles = articles
+        self.alignment: Alignment | None = None
+        self.active_side = "a"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="compare-header"):
+            yield Static(Content(""), id="header-a", classes="side-header -active")
+            yield Static(Content(""), id="header-b", classes="side-header")
+        yield Static(Content.assemble("Aligning ", (self.a.title or self.a.id, "bold"), "…"),
+                     id="compare-status")
+        yield CompareView(id="compare-view")
+        yield Footer()
+
+    @property
+    def compare_view(self) -> CompareView:
+        """The aligned rows."""
+        return self.query_one(CompareView)
+
+    def on_mount(self) -> None:
+        self.compare_view.focus()
+        self._apply_width(self.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        stacked = 0 < width < STACK_BELOW
+        self.set_class(stacked, "-stacked")
+        if self.alignment is not None:
+            self._status()
+
+    async def show_alignment(self, alignment: Alignment) -> None:
+        """Show an alignment whose A side is this screen's article (or its swap)."""
+        if alignment.a_id != self.a.id:
+            alignment = swap(alignment)
+        self.alignment = alignment
+        self.b = self.articles[alignment.b_id]
+        header_a = self._side_header(self.a, alignment.coverage_a, "A")
+        header_b = self._side_header(self.b, alignment.coverage_b, "B")
+        self.query_one("#header-a", Static).update(header_a)
+        self.query_one("#header-b", Static).update(header_b)
+        await self.compare_view.show(self.a, self.b, layout_rows(alignment))
+        self._status()
+
+    @staticmethod
+    def _side_header(article: Article, coverage: float, label: str) -> Content:
+        title = article.title or article.id
+        title = title if len(title) <= 70 else title[:69] + "…"
+        return Content.assemble(
+            (f"{label}: ", "bold"), (title, "bold"), "\n",
+            f"{article.source or 'unknown outlet'} · {coverage:.0%} shared with the other side",
+        )
+
+    def _status(self, extra: str = "") -> None:
+        assert self.alignment is not None
+        pairs = len(self.alignment.pairs)
+        moved = sum(1 for p in self.alignment.pairs if p.moved)
+        parts = [f"{pairs} aligned pairs", f"{moved} moved",
+                 f"{len(self.alignment.unique_a)} passages only in A",
+                 f"{len(self.alignment.unique_b)} only in B"]
+        if self.has_class("-stacked"):
+            parts.append(f"stacked: the terminal is under {STACK_BELOW} columns")
+        if extra:
+            parts.insert(0, extra)
+        self.query_one("#compare-status", Static).update(Content(" · ".join(parts)))
+
+    def action_next_pair(self) -> None:
+        self._move(1)
+
+    def action_previous_pair(self) -> None:
+        self._move(-1)
+
+    def _move(self, step: int) -> None:
+        if self.alignment is None:
+            return
+        index = self.compare_view.move_pair(step)
+        if index >= 0:
+            self._status(f"pair {index + 1} of {len(self.compare_view.pair_rows)}")
+
+    def action_switch_side(self) -> None:
+        self.active_side = "b" if self.active_side == "a" else "a"
+        self.query_one("#header-a").set_class(self.active_side == "a", "-active")
+        self.query_one("#header-b").set_class(self.active_side == "b", "-active")
+        self.compare_view.set_class(self.active_side == "b", "-active-b")
+
+    async def action_swap(self) -> None:
+        if self.alignment is None or self.b is None:
+            return
+        self.a, self.b = self.b, self.a
+        await self.show_alignment(swap(self.alignment))
+
+    def action_choose(self) -> None:
+        from reader.ui.screens.choose import ChooseArticleScreen
+
+        def chosen(other_id: str | None) -> None:
+            if other_id is not None and other_id != self.a.id:
+                self.query_one("#compare-status", Static).update(Content("Aligning…"))
+                self.post_message(CompareRequested(self.a.id, other_id))
+
+        self.app.push_screen(ChooseArticleScreen(self.a, self.articles), chosen)
+
+    def action_open_side(self) -> None:
+        article = self.a if self.active_side == "a" else self.b
+        if article is not None:
+            self.post_message(OpenRequested(article.id))
+
+    def action_scroll_down(self) -> None:
+        self.compare_view.scroll_down(animate=False)
+
+    def action_scroll_up(self) -> None:
+        self.compare_view.scroll_up(animate=False)

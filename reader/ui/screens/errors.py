@@ -1,0 +1,35 @@
+"""The errors view: every file that was skipped, and why."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader.core.models import LoadError
+
+
+class ErrorsScreen(ModalScreen[None]):
+    """Lists load errors; escape closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,e", "dismiss", "Close", id="errors.close"),
+    ]
+
+    def __init__(self, errors: Sequence[LoadError]) -> None:
+        super().__init__()
+        self.errors = errors
+
+    def compose(self) -> ComposeResult:
+        lines = [Content.styled(f"{len(self.errors)} files skipped", "bold")]
+        lines += [Content.assemble((e.path, "$text-warning"), ": ", e.error) for e in self.errors]
+        if not self.errors:
+            lines = [Content("Every file loaded.")]
+        with VerticalScroll(id="errors-body"):
+            yield Static(Content("\n").join(lines), id="errors-text")

@@ -1,0 +1,77 @@
+"""The side-by-side view: two columns whose aligned passages share a row."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from reader.core.models import Article
+from reader.core.side_by_side import CompareRow
+from reader.ui.render import render_passage, render_unique
+
+ONLY_IN = "only in {side}"
+
+
+class CompareRowView(Horizontal):
+    """One row: the left and right cells."""
+
+
+class CompareView(VerticalScroll, can_focus=True):
+    """Rows of aligned pairs and unique passages; one scroll keeps both sides in step."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[CompareRow] = []
+        self.pair_rows: list[int] = []
+        self.pair_index = -1
+        self._row_views: list[CompareRowView] = []
+
+    async def show(self, a: Article, b: Article, rows: Sequence[CompareRow]) -> None:
+        """Lay out ``rows`` for articles ``a`` (left) and ``b`` (right)."""
+        self.rows = list(rows)
+        self.pair_rows = [i for i, row in enumerate(self.rows) if row.pair is not None]
+        self.pair_index = -1
+        await self.remove_children()
+        self._row_views = [self._row_view(a, b, row) for row in self.rows]
+        await self.mount_all(self._row_views)
+        self.scroll_home(animate=False)
+
+    def _row_view(self, a: Article, b: Article, row: CompareRow) -> CompareRowView:
+        left = self._cell(a, row, "a")
+        right = self._cell(b, row, "b")
+        classes = "-pair" if row.pair else ("-only-a" if row.a else "-only-b")
+        if row.pair is not None:
+            classes += f" -{row.pair.kind}" + (" -moved" if row.pair.moved else "")
+        return CompareRowView(left, right, classes=classes)
+
+    @staticmethod
+    def _cell(article: Article, row: CompareRow, side: str) -> Static:
+        span = row.a if side == "a" else row.b
+        if span is None:
+            other = "A" if side == "b" else "B"
+            return Static(Content(ONLY_IN.format(side=other)), classes="cell -gap")
+        if row.pair is None:
+            return Static(render_unique(article.text, span), classes="cell -unique")
+        content = render_passage(article.text, span, row.pair.ops, side)
+        if side == "b":
+            label = f"{row.pair.kind} {row.pair.score:.0%}" + (" · moved" if row.pair.moved
+                                                                else "")
+            content = Content("\n").join([content, Content.styled(label, "$text-muted")])
+        return Static(content, classes="cell")
+
+    def move_pair(self, step: int) -> int:
+        """Put the pair cursor on the next or previous aligned pair; returns its number."""
+        if not self.pair_rows:
+            return -1
+        if self.pair_index >= 0:
+            self._row_views[self.pair_rows[self.pair_index]].remove_class("-current")
+            self.pair_index = (self.pair_index + step) % len(self.pair_rows)
+        else:
+            self.pair_index = 0 if step > 0 else len(self.pair_rows) - 1
+        view = self._row_views[self.pair_rows[self.pair_index]]
+        view.add_class("-current")
+        self.scroll_to_widget(view, animate=False, top=True)
+        return self.pair_index

@@ -1,0 +1,165 @@
+"""The article list: moving, sorting, searching, filtering, opening, help and quitting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from reader.ui.screens.compare import CompareScreen
+from reader.ui.screens.errors import ErrorsScreen
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.main import MainScreen
+from reader.ui.screens.reading import ReadingScreen
+from tests.ui.conftest import running, settle
+
+
+def seed(article_id: str | None) -> str:
+    assert article_id is not None
+    return article_id[:3]
+
+
+async def test_list_shows_every_seed_with_columns() -> None:
+    async with running() as (app, _pilot):
+        table = app.main_screen.article_list
+        assert [seed(i) for i in table.shown_ids] == ["000", "001", "002", "003", "004"]
+        assert [c.label.plain for c in table.columns.values()] == [
+            "Outlet", "Title", "Date", "Words", "Quotes"]
+        row = [cell.plain for cell in table.get_row("003_93b0f4002bfe62b8")]
+        assert row[0] == "Fox News" and row[2] == "2025-12-02"
+        assert row[1] == "High-stakes US push for Ukraine peace meets hard limits in Moscow"
+        assert int(row[4]) >= 6
+        status = str(app.screen.query_one("#list-status").render())
+        assert "5 of 5 articles" in status
+
+
+async def test_j_k_and_arrows_move_the_cursor() -> None:
+    async with running() as (app, pilot):
+        table = app.main_screen.article_list
+        await pilot.press("j", "j")
+        assert seed(table.current_id) == "002"
+        await pilot.press("k")
+        assert seed(table.current_id) == "001"
+        await pilot.press("down", "down", "down")
+        assert seed(table.current_id) == "004"
+        await pilot.press("up")
+        assert seed(table.current_id) == "003"
+
+
+async def test_o_cycles_sort_orders() -> None:
+    async with running() as (app, pilot):
+        table = app.main_screen.article_list
+        await pilot.press("o")
+        assert table.order_by == "date"
+        assert seed(table.shown_ids[0]) == "003"  # the only dated seed comes first
+        await pilot.press("o")
+        assert table.order_by == "outlet"
+        assert seed(table.shown_ids[0]) == "003"  # the only seed with an outlet
+        await pilot.press("o")
+        assert table.order_by == "title"
+        titles = [table.get_cell(key, "title").plain.lower() for key in table.rows]
+        assert titles == sorted(titles, key=lambda t: t)
+        await pilot.press("o")
+        assert table.order_by == "size"
+        assert seed(table.shown_ids[0]) == "002"  # 656 words, the longest
+        await pilot.press("o")
+        assert table.order_by == "file"
+        assert "sorted by file" in str(app.screen.query_one("#list-status").render())
+
+
+async def test_slash_searches_titles_and_text_incrementally() -> None:
+    async with running() as (app, pilot):
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("slash")
+        search = screen.query_one("#list-search", Input)
+        assert search.has_focus
+        await pilot.press(*"sauer")
+        assert [seed(i) for i in screen.article_list.shown_ids] == ["002"]
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
+        await pilot.press(*"kallas")
+        assert [seed(i) for i in screen.article_list.shown_ids] == ["001"]
+        assert "matching “kallas”" in str(screen.query_one("#list-status").render())
+        await pilot.press("enter", "escape")
+        assert len(screen.article_list.shown_ids) == 5
+        assert screen.article_list.has_focus
+
+
+async def test_actors_panel_filters_by_actor_and_lists_quotes() -> None:
+    async with running() as (app, pilot):
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("a")
+        panel = screen.actors_panel
+        assert panel.has_class("-visible") and panel.table.has_focus
+        names = [panel.table.get_cell(key, "name").plain for key in panel.table.rows]
+        assert "Marco Rubio" in names and "Vladimir Putin" in names
+        panel.table.move_cursor(row=names.index("Marco Rubio"))
+        await pilot.press("enter")
+        assert [seed(i) for i in screen.article_list.shown_ids] == ["000", "003"]
+        quotes = str(screen.query_one("#actor-quotes").render())
+        assert "So much work remains" in quotes
+        await pilot.press("a", "escape")
+        assert len(screen.article_list.shown_ids) == 5
+        assert not panel.has_class("-visible")
+
+
+async def test_enter_opens_and_escape_goes_back() -> None:
+    async with running() as (app, pilot):
+        await pilot.press("j", "enter")
+        assert isinstance(app.screen, ReadingScreen)
+        assert seed(app.screen.item.article.id) == "001"
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_s_opens_side_by_side_from_the_list() -> None:
+    async with running() as (app, pilot):
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.alignment is not None
+
+
+async def test_question_mark_lists_every_key() -> None:
+    async with running() as (app, pilot):
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        for description in ("Search", "Sort", "Actors", "Side by side", "Next quote",
+                            "Find", "Next pair", "Swap sides", "Choose other", "Quit",
+                            "Command palette", "Errors"):
+            assert description in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_command_palette_sorts_and_opens() -> None:
+    async with running() as (app, pilot):
+        await pilot.press("ctrl+p")
+        await pilot.press(*"sort by title")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main_screen.article_list.order_by == "title"
+
+
+async def test_errors_view_and_notification(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("A headline\n\nA body sentence that is long enough.\n")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    async with running((tmp_path,)) as (app, pilot):
+        assert [e.error for e in app.corpus.errors] == ["empty file"]
+        assert any("empty file" in n.message for n in app._notifications)
+        await pilot.press("e")
+        assert isinstance(app.screen, ErrorsScreen)
+        assert "empty.txt: empty file" in str(app.screen.query_one("#errors-text").render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_q_quits() -> None:
+    async with running() as (app, pilot):
+        await pilot.press("q")
+        assert app.return_code == 0 or not app.is_running
