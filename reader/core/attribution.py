@@ -4,7 +4,8 @@ This module owns the rules that link a quote (found by ``quote_marks``) to a spe
 the cue next to the quote (“…,” he said / said Smith / according to X), the cue before it
 in its sentence (X said: “…” / X remarked, “…” / stating, “…” -> the sentence subject /
 described by X as “…”), a cue in the previous or next sentence, the speaker of the
-previous quote of the paragraph, and of a quote continued after a paragraph break.
+previous quote of the paragraph, of a quote continued after a paragraph break, and a
+byline paragraph (“– Bernie Sanders.”) right under a quote.
 Pronouns and role descriptions are resolved back to the nearest compatible person named
 before them (``quote_names``). When no rule applies the speaker stays None: no guessing.
 """
@@ -16,7 +17,9 @@ from dataclasses import dataclass
 
 from reader.core.models import Span
 from reader.core.quote_lexicon import (
+    CLAUSE_BREAKS,
     INVERTIBLE_CUES,
+    LEADING_CAPS,
     PARTICIPLE_CUES,
     PRONOUNS,
 )
@@ -163,6 +166,7 @@ class _Finder:
                 low in INVERTIBLE_CUES
                 and c + 1 < k
                 and is_cap(t[c + 1][2])
+                and t[c + 1][2].lower() not in LEADING_CAPS  # “said Thursday on Twitter, ‘…’”
                 and (t[k - 1][2] in (",", ":"))
             ):
                 np = np_right(t, c + 1, k)  # “explained CBS moderator Nancy Cordes: ‘…’”
@@ -185,9 +189,40 @@ class _Finder:
                 return self._result(np, c, hi, intro)
         if k - 1 > lo and t[k - 1][2] == ":" and k - 1 - lo <= 20:
             # “Rubio: ‘…’” or “McConnell delivered a blunt message to Trump: ‘…’”.
-            np = np_left(t, k - 2, lo) if k - 1 - lo <= 4 else subject_of(t, lo, k - 1)
-            return self._result(np, -1, hi, True)
+            np = np_left(t, k - 2, lo) if k - 1 - lo <= 4 else self._named_before_colon(lo, k)
+            return self._result(np or subject_of(t, lo, k - 1), -1, hi, True)
         return None
+
+    def _named_before_colon(self, lo: int, k: int) -> tuple[int, int] | None:
+        """A name right before the colon, led by a role word: “pollster Daron Shaw: ‘…’”.
+
+        A name after a preposition (“a message to Trump: ‘…’”) is the addressee, not
+        the speaker, so it gives None and the sentence subject is used instead.
+        """
+        t = self.tokens
+        r = k - 1
+        while r > lo and is_cap(t[r - 1][2]):
+            r -= 1
+        if r == k - 1 or r == lo or not t[r - 1][2].isalpha() or not t[r - 1][2].islower():
+            return None
+        if t[r - 1][2] in CLAUSE_BREAKS or t[r - 1][2] in PRONOUNS:
+            return None
+        return (r, k - 1)
+
+    def byline(self) -> Attribution | None:
+        """A paragraph that is only a dash and a name credits the quote before it.
+
+        “‘…’ / – Bernie Sanders.”: fact-check and list articles set the speaker on its
+        own line under the quote.
+        """
+        t = self.tokens
+        if not 3 <= len(t) <= 7 or t[0][2] not in _DASHES or t[0][2] == ",":
+            return None
+        end = len(t) - 1 if t[-1][2] == "." else len(t)
+        if not all(is_cap(t[x][2]) for x in range(1, end)):
+            return None
+        found = self._result((1, end), -1, end, True)
+        return Attribution(found.speaker, found.speaker_span, None, found.mention, True)
 
     def subject_speaker(self, lo: int, k: int) -> Attribution | None:
         """A quote inside a sentence without a cue: its named subject spoke it.
@@ -271,6 +306,9 @@ def attribute(
                         )
                         or found
                     )
+                last = len(tokens) - (tokens[-1][2] in END_PUNCT)
+                if (found is None or found.speaker is None) and k + 1 == last:
+                    found = _next_byline(ctx, para_index) or found
                 result[qi] = found or Attribution()
                 statement = not term_like[qi] or result[qi].introduced
                 if result[qi].speaker is not None and statement:
@@ -321,6 +359,16 @@ def _fallback(
         prev = last_speaker[1]
         return Attribution(prev.speaker, prev.speaker_span, prev.cue, prev.mention)
     return None
+
+
+def _next_byline(ctx: Resolver, para_index: int) -> Attribution | None:
+    """The speaker credited by a dash line in the paragraph after ``para_index``."""
+    if para_index + 1 >= len(ctx.paragraphs):
+        return None
+    para = ctx.paragraphs[para_index + 1]
+    if para.end - para.start > 80:
+        return None  # a byline is a short line; anything longer is running text
+    return _Finder(ctx, paragraph_tokens(ctx.text, para, [])).byline()
 
 
 def _share_along_chains(quotes: Sequence[MarkedQuote], result: list[Attribution]) -> None:

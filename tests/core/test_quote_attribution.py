@@ -79,6 +79,21 @@ CASES: dict[str, tuple[str, str | None, str | None]] = {
         "Dmitry Peskov",
         "said",
     ),
+    "name-before-colon": (
+        "The surge does not surprise Republican pollster Dana Shaw: “Outsiders get a boost.”",
+        "Dana Shaw",
+        ":",
+    ),
+    "addressee-before-colon-is-not-speaker": (
+        "McConnell delivered a blunt message to Trump on Monday: “You will lose this fight.”",
+        "McConnell",
+        ":",
+    ),
+    "inverted-cue-then-day": (
+        "The Smithsonian Institution said Thursday on Twitter, “We have no plans to buy it.”",
+        "Smithsonian Institution",
+        "said",
+    ),
     "organisation": ("“There is work to be done,” the Kremlin said.", "Kremlin", "said"),
     "indefinite-source-is-none": ("“We are ready for talks,” a spokesman said.", None, "said"),
     "plural-source-is-none": ("“We are ready for talks,” officials said.", None, "said"),
@@ -139,3 +154,17 @@ def test_term_introduced_by_a_cue_is_a_statement() -> None:
     (quote,) = detect_quotes("Smith called the talks “productive” on Monday.")
     assert quote.kind == "term"
     assert quote.speaker == "Smith"
+
+
+def test_dash_line_under_a_quote_names_its_speaker() -> None:
+    text = "“Wages are flat and the rich get richer.”\n- Anna Berg.\nThe claim is half true."
+    (quote,) = detect_quotes(text)
+    assert quote.speaker == "Anna Berg"
+    assert quote.speaker_span is not None
+    assert text[quote.speaker_span.start : quote.speaker_span.end] == "Anna Berg"
+
+
+def test_dash_line_must_be_only_a_name() -> None:
+    text = "“Wages are flat and the rich get richer.”\n- and then the rally went on for hours."
+    (quote,) = detect_quotes(text)
+    assert quote.speaker is None
