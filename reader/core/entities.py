@@ -53,7 +53,7 @@ class _Tagger:
     """The CRF model plus its feature extractor, loaded once per process."""
 
     def __init__(self) -> None:
-        import pycrfsuite  # type: ignore[import-untyped]  # heavy: imported on first use
+        import pycrfsuite  # heavy: imported on first use
 
         data = resources.files("reader.core").joinpath("data")
 

@@ -17,7 +17,7 @@ PairKind = Literal["reuse", "paraphrase"]
 OpKind = Literal["equal", "insert", "delete", "replace"]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     """A half-open character range ``[start, end)`` into a cleaned text."""
 
@@ -68,7 +68,7 @@ def check_spans(spans: Sequence[Span], length: int, what: str, *, disjoint: bool
         previous = span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A structural block of the cleaned text: a paragraph, a heading or a list item."""
 
@@ -76,7 +76,7 @@ class Block:
     kind: BlockKind
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawDocument:
     """A decoded document before cleaning, with whatever metadata its format carried.
 
@@ -96,7 +96,7 @@ class RawDocument:
     extracted: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One cleaned article: its body text, metadata and structure.
 
@@ -145,7 +145,7 @@ class Article:
         return len(self.text.split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A direct quote: the quoted words inside the marks, and who said them.
 
@@ -161,7 +161,7 @@ class Quote:
     actor: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One mention of an actor in an article's cleaned text."""
 
@@ -172,7 +172,7 @@ class Mention:
     role: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     """One real-world person, organisation or place, merged across the corpus."""
 
@@ -185,7 +185,7 @@ class Actor:
     mentions: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EditOp:
     """A word-level edit between the two sides of an aligned pair (absolute offsets)."""
 
@@ -194,7 +194,7 @@ class EditOp:
     b: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AlignedPair:
     """Passages of article A and article B that say the same thing."""
 
@@ -206,7 +206,7 @@ class AlignedPair:
     ops: tuple[EditOp, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alignment:
     """The alignment of two articles: pairs in spine order plus what is unique to each."""
 
@@ -219,7 +219,7 @@ class Alignment:
     coverage_b: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AnalysedArticle:
     """An article with its quotes and actor mentions."""
 
@@ -228,7 +228,7 @@ class AnalysedArticle:
     mentions: tuple[Mention, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LoadError:
     """A file that could not be turned into an article, and why (one line)."""
 
@@ -236,7 +236,7 @@ class LoadError:
     error: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Corpus:
     """Every analysed article of a run, the actors merged across them, and load errors."""
 
