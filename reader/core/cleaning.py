@@ -48,12 +48,33 @@ def clean_corpus(documents: Sequence[RawDocument]) -> list[Article]:
 
 def corpus_repeats(texts: Sequence[str]) -> frozenset[str]:
     """Short lines that recur in enough documents to be a site template."""
-    counts: Counter[str] = Counter()
+    counter = RepeatCounter()
     for text in texts:
-        keys = {line_key(line) for line in text.split("\n") if 0 < len(line.split()) <= 12}
-        counts.update(keys)
-    needed = max(_CORPUS_MIN_DOCS, math.ceil(_CORPUS_MIN_SHARE * len(texts)))
-    return frozenset(key for key, count in counts.items() if count >= needed)
+        counter.add(text)
+    return counter.repeats()
+
+
+class RepeatCounter:
+    """Counts short lines across documents as they arrive (see ``corpus_repeats``)."""
+
+    def __init__(self) -> None:
+        self._counts: Counter[str] = Counter()
+        self._documents = 0
+
+    def add(self, text: str) -> None:
+        """Count the distinct short lines of one more document."""
+        self._documents += 1
+        self._counts.update(short_line_keys(text))
+
+    def repeats(self) -> frozenset[str]:
+        """Line keys seen in enough of the documents counted so far."""
+        needed = max(_CORPUS_MIN_DOCS, math.ceil(_CORPUS_MIN_SHARE * self._documents))
+        return frozenset(key for key, count in self._counts.items() if count >= needed)
+
+
+def short_line_keys(text: str) -> set[str]:
+    """Normalised keys of a text's short lines, the ones that can be template."""
+    return {line_key(line) for line in text.split("\n") if 0 < len(line.split()) <= 12}
 
 
 def clean_document(doc: RawDocument, repeats: frozenset[str] = frozenset()) -> Article:

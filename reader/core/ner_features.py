@@ -116,7 +116,7 @@ class FeatureExtractor:
         last_names: Lower-cased family names.
     """
 
-    _CACHE_LIMIT = 60_000
+    _CACHE_LIMIT = 12_000
 
     def __init__(
         self,

@@ -6,9 +6,10 @@ missing, unreadable, empty, binary, oversized, mis-encoded files and symlink loo
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.config import DEFAULT_MAX_BYTES
@@ -160,34 +161,50 @@ def load_documents(
     """
     files, errors = discover(paths)
     documents: list[RawDocument] = []
-    for done, path in enumerate(files, start=1):
-        try:
-            documents.extend(read_file(path, max_bytes))
-        except (DecodeError, FormatError) as error:
-            errors.append(LoadError(str(path), str(error)))
-        except OSError as error:
-            errors.append(LoadError(str(path), _os_reason(error)))
-        except Exception as error:  # a parser bug on one file must not lose the rest
-            errors.append(LoadError(str(path), f"could not read: {type(error).__name__}"))
+    for done, (read, error) in enumerate(read_files(files, max_bytes), start=1):
+        documents.extend(read)
+        if error is not None:
+            errors.append(error)
         if progress is not None and not progress(done, len(files)):
             break
-    return LoadResult(tuple(_unique_ids(documents)), tuple(errors))
+    return LoadResult(tuple(documents), tuple(errors))
 
 
-def _unique_ids(documents: Iterable[RawDocument]) -> Iterator[RawDocument]:
-    """Give documents with a clashing id (same stem in two folders) a ``~n`` suffix."""
-    from dataclasses import replace
+def read_files(
+    files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[tuple[list[RawDocument], LoadError | None]]:
+    """Read files one at a time, for callers that show results as they arrive.
 
-    counts: dict[str, int] = {}
-    for doc in documents:
-        count = counts.get(doc.id, 0)
-        counts[doc.id] = count + 1
-        yield doc if count == 0 else replace(doc, id=f"{doc.id}~{count + 1}")
+    Args:
+        files: Files from ``discover``.
+        max_bytes: Size limit per file.
+
+    Yields:
+        For each file, its documents (ids made unique across the run) or its error.
+    """
+    seen: dict[str, int] = {}
+    for path in files:
+        try:
+            documents = read_file(path, max_bytes)
+        except (DecodeError, FormatError) as error:
+            yield [], LoadError(str(path), str(error))
+        except OSError as error:
+            yield [], LoadError(str(path), _os_reason(error))
+        except Exception as error:  # a parser bug on one file must not lose the rest
+            yield [], LoadError(str(path), f"could not read: {type(error).__name__}")
+        else:
+            yield [_unique_id(doc, seen) for doc in documents], None
+
+
+def _unique_id(doc: RawDocument, seen: dict[str, int]) -> RawDocument:
+    """Give a document whose id clashes (same stem in two folders) a ``~n`` suffix."""
+    count = seen.get(doc.id, 0)
+    seen[doc.id] = count + 1
+    return doc if count == 0 else replace(doc, id=f"{doc.id}~{count + 1}")
 
 
 def _os_reason(error: OSError) -> str:
     """A one-line reason for an OS error, without a traceback."""
-    import errno
 
     if error.errno == errno.ELOOP:
         return "symbolic link loop"

@@ -19,6 +19,7 @@ from reader.ui.messages import (
     AnalysisFailed,
     ArticlesAdded,
     ArticlesAnalysed,
+    ArticlesRevised,
     CompareRequested,
     CorpusLoaded,
     ErrorsRequested,
@@ -82,9 +83,12 @@ class ReaderApp(App[None]):
         self.main_screen.add_articles(self.corpus, len(message.articles))
 
     @on(ArticlesAnalysed)
-    def _articles_analysed(self, message: ArticlesAnalysed) -> None:
+    @on(ArticlesRevised)
+    def _articles_changed(self, message: ArticlesAnalysed | ArticlesRevised) -> None:
         self._articles.update({item.article.id: item for item in message.articles})
-        self.main_screen.article_list.update_articles(message.articles)
+        self.main_screen.article_list.update_articles(
+            message.articles, analysed=isinstance(message, ArticlesAnalysed)
+        )
 
     @on(CorpusLoaded)
     def _corpus_loaded(self, message: CorpusLoaded) -> None:

@@ -17,6 +17,13 @@ class ArticlesAdded(Message):
 
 
 @dataclass
+class ArticlesRevised(Message):
+    """Listed articles were cleaned again once the corpus's templates were known."""
+
+    articles: tuple[AnalysedArticle, ...]
+
+
+@dataclass
 class ArticlesAnalysed(Message):
     """Quotes and mentions were found for a batch of already listed articles."""
 

@@ -115,19 +115,14 @@ class ArticleList(DataTable[Text]):
         """Replace the articles (keeps the cursor on the same article when it can)."""
         self._articles = list(articles)
         self._pending = set()
-        self._search_text = {
-            item.article.id: f"{item.article.title or ''}\n{item.article.text}".lower()
-            for item in self._articles
-        }
+        self._search_text = {item.article.id: self._searchable(item) for item in self._articles}
         self._refresh_rows()
 
     def add_articles(self, articles: Sequence[AnalysedArticle]) -> None:
         """Append newly cleaned articles, not analysed yet (while a folder loads)."""
         self._pending.update(item.article.id for item in articles)
         for item in articles:
-            self._search_text[item.article.id] = (
-                f"{item.article.title or ''}\n{item.article.text}".lower()
-            )
+            self._search_text[item.article.id] = self._searchable(item)
         self._articles.extend(articles)
         if self.order_by == "file" and not self.list_filter.active:
             for item in articles:
@@ -135,14 +130,23 @@ class ArticleList(DataTable[Text]):
         else:
             self._refresh_rows()
 
-    def update_articles(self, articles: Sequence[AnalysedArticle]) -> None:
-        """Swap in analysed versions of listed articles and fill in their counts."""
+    def update_articles(self, articles: Sequence[AnalysedArticle], *, analysed: bool) -> None:
+        """Swap in new versions of listed articles and refresh their rows.
+
+        Args:
+            articles: The new versions (matched by id).
+            analysed: They carry quotes and mentions now (else: cleaned again).
+        """
         by_id = {item.article.id: item for item in articles}
         self._articles = [by_id.get(item.article.id, item) for item in self._articles]
         for article_id, item in by_id.items():
-            self._pending.discard(article_id)
+            if analysed:
+                self._pending.discard(article_id)
+            else:
+                self._search_text[article_id] = self._searchable(item)
             if article_id in self.rows:
-                self.update_cell(article_id, "quotes", self._quotes_cell(item))
+                for column, value in zip(self.columns, self._cells(item), strict=True):
+                    self.update_cell(article_id, column, value)
 
     def set_sort(self, order: str) -> None:
         """Sort by ``file``, ``date``, ``outlet``, ``title`` or ``size``."""
@@ -175,19 +179,22 @@ class ArticleList(DataTable[Text]):
             self.move_cursor(row=self.get_row_index(current))
 
     def _add_row(self, item: AnalysedArticle) -> None:
+        self.add_row(*self._cells(item), key=item.article.id)
+
+    def _cells(self, item: AnalysedArticle) -> tuple[Text, ...]:
         article = item.article
-        self.add_row(
+        pending = article.id in self._pending
+        return (
             cell(article.source or "—"),
             cell(article.title or f"({article.id})"),
             cell(article.date or "—"),
             cell(f"{article.word_count:,}", justify="right"),
-            self._quotes_cell(item),
-            key=article.id,
+            cell("…" if pending else str(len(item.quotes)), justify="right"),
         )
 
-    def _quotes_cell(self, item: AnalysedArticle) -> Text:
-        pending = item.article.id in self._pending
-        return cell("…" if pending else str(len(item.quotes)), justify="right")
+    @staticmethod
+    def _searchable(item: AnalysedArticle) -> str:
+        return f"{item.article.title or ''}\n{item.article.text}".lower()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
