@@ -27,5 +27,27 @@ def read_latin_fallback(path: Path) -> str:
         return data.decode("latin-1")
 
 
+def read_conll(path: Path) -> list[list[list[tuple[str, str]]]]:
+    """Read a CoNLL-2003 file into documents of sentences of ``(word, tag)``."""
+    docs: list[list[list[tuple[str, str]]]] = []
+    sentence: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            if sentence:
+                if not docs:
+                    docs.append([])
+                docs[-1].append(sentence)
+                sentence = []
+            continue
+        if parts[0] == "-DOCSTART-":
+            docs.append([])
+            continue
+        sentence.append((parts[0], parts[-1]))
+    if sentence:
+        docs[-1].append(sentence)
+    return [d for d in docs if d]
+
+
 if __name__ == "__main__":
     sys.exit("a helper module, not a benchmark")

@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from _data import read_latin_fallback
 from rapidfuzz import fuzz, utils
 
 from reader.core.alignment import align_articles, align_prepared
@@ -49,14 +50,6 @@ def timed(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
         result = fn()
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times), result
-
-
-def read_text(path: Path) -> str:
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
 
 
 def sentence_index(article: Article, span: Span) -> list[int]:
@@ -120,9 +113,9 @@ def difflib_links(a: Article, b: Article, cutoff: float = 0.6) -> Links:
 
 
 def seeds_part() -> None:
-    gold_doc = json.loads((ROOT / "tests/data/gold_000_003.json").read_text())
+    gold_doc = json.loads((ROOT / "tests/data/gold_000_003.json").read_text(encoding="utf-8"))
     paths = sorted((ROOT / "seeds").glob("*.txt"))
-    docs = [RawDocument(id=p.stem, path=str(p), text=read_text(p)) for p in paths]
+    docs = [RawDocument(id=p.stem, path=str(p), text=read_latin_fallback(p)) for p in paths]
     articles = {a.id: a for a in clean_corpus(docs)}
     a, b = articles[gold_doc["a"]], articles[gold_doc["b"]]
     index_a = {a.slice(s): k for k, s in enumerate(a.sentences)}
@@ -144,7 +137,8 @@ def bbc_articles(data: Path) -> list[Article]:
     root = data / "bbc-news-fulltext"
     paths = sorted(root.glob("*/*.txt"))
     docs = [
-        RawDocument(id=f"{p.parent.name}/{p.stem}", path=str(p), text=read_text(p)) for p in paths
+        RawDocument(id=f"{p.parent.name}/{p.stem}", path=str(p), text=read_latin_fallback(p))
+        for p in paths
     ]
     return clean_corpus(docs)
 

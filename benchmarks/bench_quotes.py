@@ -19,15 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _data import read_latin_fallback  # noqa: E402
+
 from reader.core.quotes import detect_quotes  # noqa: E402
-
-
-def read(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     if not paths:
         print(f"BBC corpus not found at {corpus}; nothing to time.")
         return 0
-    texts = [read(p) for p in paths]
+    texts = [read_latin_fallback(p) for p in paths]
     start = time.perf_counter()
     quotes = [detect_quotes(t) for t in texts]
     seconds = time.perf_counter() - start

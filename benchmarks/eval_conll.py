@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _data import read_conll  # noqa: E402
+
 from reader.core.entities import detect_mentions  # noqa: E402
 from reader.core.models import Span  # noqa: E402
 
@@ -34,25 +36,6 @@ def data_dir_from_argv() -> Path:
     if not (path / "conll2003" / "valid.txt").is_file():
         sys.exit(f"CoNLL-2003 valid.txt not found under {path} (pass DATA_DIR as argument)")
     return path
-
-
-def documents(path: Path) -> list[list[list[tuple[str, str]]]]:
-    """CoNLL documents as sentences of ``(word, tag)``."""
-    docs: list[list[list[tuple[str, str]]]] = []
-    sentence: list[tuple[str, str]] = []
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        parts = line.split()
-        if not parts:
-            if sentence:
-                if not docs:
-                    docs.append([])
-                docs[-1].append(sentence)
-            sentence = []
-        elif parts[0] == "-DOCSTART-":
-            docs.append([])
-        else:
-            sentence.append((parts[0], parts[-1]))
-    return [d for d in docs if d]
 
 
 def rebuild(doc: list[list[tuple[str, str]]]) -> tuple[str, list[Span], set[tuple[int, int, str]]]:
@@ -88,7 +71,7 @@ def rebuild(doc: list[list[tuple[str, str]]]) -> tuple[str, list[Span], set[tupl
 def main() -> None:
     """Score and print per-type and overall precision, recall and F1."""
     data = data_dir_from_argv()
-    docs = documents(data / "conll2003" / "valid.txt")
+    docs = read_conll(data / "conll2003" / "valid.txt")
     tp: Counter[str] = Counter()
     n_gold: Counter[str] = Counter()
     n_pred: Counter[str] = Counter()

@@ -27,6 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _data import read_conll  # noqa: E402
+
 from reader.core.ner_features import FeatureExtractor  # noqa: E402
 
 OUT_DIR = ROOT / "reader" / "core" / "data"
@@ -41,28 +43,6 @@ def data_dir_from_argv() -> Path:
     if not path.is_dir():
         sys.exit(f"data directory not found: {path} (pass it as the first argument)")
     return path
-
-
-def read_conll(path: Path) -> list[list[list[tuple[str, str]]]]:
-    """Read a CoNLL-2003 file into documents of sentences of ``(word, tag)``."""
-    docs: list[list[list[tuple[str, str]]]] = []
-    sentence: list[tuple[str, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if not parts:
-            if sentence:
-                if not docs:
-                    docs.append([])
-                docs[-1].append(sentence)
-                sentence = []
-            continue
-        if parts[0] == "-DOCSTART-":
-            docs.append([])
-            continue
-        sentence.append((parts[0], parts[-1]))
-    if sentence:
-        docs[-1].append(sentence)
-    return [d for d in docs if d]
 
 
 def _ascii_latin(name: str) -> bool:
