@@ -163,3 +163,17 @@ async def test_q_quits() -> None:
     async with running() as (app, pilot):
         await pilot.press("q")
         assert app.return_code == 0 or not app.is_running
+
+
+async def test_only_the_cursor_row_is_highlighted_after_moves() -> None:
+    # The list re-renders only rows whose cursor state changed; a stale highlight
+    # would show as a second row with the cursor's background.
+    async with running() as (app, pilot):
+        table = app.main_screen.article_list
+        await pilot.press("j", "j", "j", "k", "k")
+        await pilot.pause()
+        strips = table.render_lines(table.region.reset_offset)
+        backgrounds = [strip._segments[0].style.bgcolor for strip in strips[1:6]]
+        cursor_background = backgrounds[table.cursor_row]
+        assert table.cursor_row == 1
+        assert backgrounds.count(cursor_background) == 1
