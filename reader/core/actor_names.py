@@ -17,6 +17,8 @@ HONORIFICS = frozenset(
     professor prof judge justice ambassador envoy spokesman spokeswoman rev father sheikh""".split()
 )
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Titles that go with a given name, not a family name: "Prince Charles" is no Charles Kennedy.
+ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "pope", "sheikh", "emperor"})
 _STOP = frozenset({"of", "the", "and", "for", "&", "de", "la", "du"})
 _POSSESSIVE_RE = re.compile(r"(?:['’][sS]|['’])$")
 _SPLIT_RE = re.compile(r"[\s]+")
@@ -41,9 +43,11 @@ def strip_possessive(text: str) -> str:
     return _POSSESSIVE_RE.sub("", text.strip())
 
 
-def words(text: str) -> list[str]:
+# Cached: merging asks for the words of the same few thousand names a million times.
+@lru_cache(maxsize=100_000)
+def words(text: str) -> tuple[str, ...]:
     """Words of a name without possessive, leading "the" and leading honorifics."""
-    parts = [p for p in _SPLIT_RE.split(strip_possessive(text)) if p]
+    parts = tuple(p for p in _SPLIT_RE.split(strip_possessive(text)) if p)
     while len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
     while len(parts) > 1 and parts[0].lower().rstrip(".") in HONORIFICS:
@@ -51,7 +55,8 @@ def words(text: str) -> list[str]:
     return parts
 
 
-def person_parts(text: str) -> tuple[list[str], str]:
+@lru_cache(maxsize=100_000)
+def person_parts(text: str) -> tuple[tuple[str, ...], str]:
     """Name words without suffix, and the suffix ("Jr") or ""."""
     parts = words(text)
     suffix = ""
@@ -62,6 +67,13 @@ def person_parts(text: str) -> tuple[list[str], str]:
 
 
 @lru_cache(maxsize=100_000)
+def _plain(word: str) -> str:
+    """A word without accents, punctuation or case, spelling otherwise kept."""
+    text = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in text if c.isalnum()).lower()
+
+
+@lru_cache(maxsize=100_000)
 def fold(word: str) -> str:
     """A transliteration-tolerant key: Zelenskyy/Zelensky/Zelenskiy -> "zelensky".
 
@@ -69,17 +81,26 @@ def fold(word: str) -> str:
     Slavic ending variants (-iy, -yy, -ij, -i) unified, so that only real spelling
     differences remain for the fuzzy comparison.
     """
-    text = unicodedata.normalize("NFKD", word)
-    text = "".join(c for c in text if c.isalnum()).lower()
-    text = re.sub(r"(.)\1+", r"\1", text)
+    text = re.sub(r"(.)\1+", r"\1", _plain(word))
     text = re.sub(r"(?:iy|ij|yi|i)$", "y", text) if len(text) > 3 else text
     return text
 
 
+def royal_title(text: str) -> str:
+    """The royal title a name starts with ("Prince Charles" -> "prince"), or ""."""
+    parts = strip_possessive(text).split()
+    first = parts[0].lower().rstrip(".") if len(parts) > 1 else ""
+    return first if first in ROYAL_TITLES else ""
+
+
 @lru_cache(maxsize=100_000)
 def key(text: str) -> str:
-    """Folded key of a whole name (organisations and places), aliases resolved."""
-    joined = " ".join(fold(w) for w in words(text) if fold(w))
+    """Key of a whole name (organisations and places), aliases resolved.
+
+    Unlike ``fold``, doubled letters stay: initials differ by them ("BBC" vs "BCC", "BA"
+    vs "BAA") and so do names ("Liffe" vs "Life").
+    """
+    joined = " ".join(_plain(w) for w in words(text) if _plain(w))
     plain = joined.replace(" ", "")
     return ALIASES.get(joined, ALIASES.get(plain, joined))
 

@@ -1,11 +1,10 @@
 """Merge mentions into actors across a corpus, and look actors up for quote speakers.
 
-People: full names cluster by family name (transliteration-folded, fuzzy) when their given
-names agree (Dmitry/Dmitri, initials) and their suffixes match (Trump vs Trump Jr.);
-surname-only and titled references ("Mr Zelensky", "Putin") then join the full name in the
-same article, else the dominant full name with that surname in the corpus. Organisations and
-places merge by folded name and alias, and an acronym joins its long form ("NATO").
-The canonical name is the most complete form seen; an actor's role is its most common one.
+People are linked by ``reader.core.actor_linking`` (full names by family name, one-word
+references to a full name). Organisations and places merge by name key and alias; an
+acronym joins its long form ("NATO"): the one introduced in parentheses or written in the
+same article, else the only long form with those initials in the corpus. The canonical name
+is the most complete form seen; an actor's role is its most common one.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from reader.core.actor_linking import Flat, Sets, link_short_names, merge_full_names
 from reader.core.actor_names import (
     ALIASES,
     acronym,
@@ -21,8 +21,7 @@ from reader.core.actor_names import (
     is_acronym,
     key,
     person_parts,
-    similar_family,
-    similar_given,
+    royal_title,
     slug,
     words,
 )
@@ -31,27 +30,8 @@ from reader.core.models import Actor, ActorKind, Mention, Span
 
 # Metonymic institutions the tagger often calls places: they act, so they are bodies.
 _INSTITUTIONS = frozenset({"kremlin", "white house", "pentagon", "downing street", "elysee"})
+_ALIAS_TARGETS = frozenset(ALIASES.values())
 _KIND_ORDER: dict[ActorKind, int] = {"person": 0, "place": 1, "organisation": 2}
-
-
-class _Sets:
-    """Union-find over integer ids."""
-
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def find(self, x: int) -> int:
-        root = self.parent.setdefault(x, x)
-        while root != self.parent[root]:
-            root = self.parent[root]
-        while x != root:
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _resolve_kinds(documents: Sequence[tuple[str, Sequence[Mention]]]) -> list[list[ActorKind]]:
@@ -66,8 +46,8 @@ def _resolve_kinds(documents: Sequence[tuple[str, Sequence[Mention]]]) -> list[l
         for m in mentions:
             parts, _ = person_parts(m.text)
             if len(parts) > 1 and votes[key(m.text)].most_common(1)[0][0] == "person":
-                surnames.add(fold(parts[-1]))
-                name_words.update(fold(p) for p in parts)
+                surnames.add(key(parts[-1]))
+                name_words.update(key(p) for p in parts)
     kinds: list[list[ActorKind]] = []
     for _, mentions in documents:
         doc_kinds: list[ActorKind] = []
@@ -107,213 +87,159 @@ def merge_actors(
         with ``actor`` set to an actor id and ``kind`` made consistent with that actor.
     """
     kinds = _resolve_kinds(documents)
-    flat: list[tuple[int, int, Mention, ActorKind]] = [
+    flat: Flat = [
         (d, i, m, kinds[d][i]) for d, (_, ms) in enumerate(documents) for i, m in enumerate(ms)
     ]
-    sets = _Sets()
+    sets = Sets()
     person_full: list[int] = []
     person_short: list[int] = []
+    acronyms: list[int] = []
     others: dict[tuple[ActorKind, str], int] = {}
     for n, (_, _, m, kind) in enumerate(flat):
         sets.find(n)
         if kind == "person":
             parts, _ = person_parts(m.text)
             (person_full if len(parts) > 1 else person_short).append(n)
+        elif kind == "organisation" and _initials(m.text):
+            acronyms.append(n)  # merged by what they stand for, not by spelling
         else:
             k = (kind, key(m.text))
             if k in others:
                 sets.union(others[k], n)
             else:
                 others[k] = n
-    _merge_full_names(flat, person_full, sets)
-    _link_short_names(flat, person_full, person_short, sets)
-    _link_acronyms(flat, others, sets)
+    merge_full_names(flat, person_full, sets)
+    link_short_names(flat, person_full, person_short, sets)
+    _link_acronyms(flat, acronyms, sets)
     return _build(documents, flat, sets)
 
 
-def _merge_full_names(
-    flat: list[tuple[int, int, Mention, ActorKind]], full: list[int], sets: _Sets
-) -> None:
-    """Cluster multi-word person names by family name and compatible given names."""
-    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for n in full:
-        parts, suffix = person_parts(flat[n][2].text)
-        buckets[(fold(parts[-1]), suffix)].append(n)
-    keys = sorted(buckets)
-    # Transliterated family names (Peskov/Peskow) share a bucket group if similar.
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            if b[0][:3] != a[0][:3]:
-                break  # sorted keys: similar family names share their first letters
-            if a[1] == b[1] and similar_family(a[0], b[0]):
-                buckets[a].extend(buckets[b])
-                buckets[b] = []
-    for members in buckets.values():
-        reps: list[int] = []
-        initials: list[int] = []
-        for n in members:
-            given = person_parts(flat[n][2].text)[0][0]
-            if len(fold(given)) <= 1:
-                initials.append(n)
-                continue
-            for r in reps:
-                if similar_given(given, person_parts(flat[r][2].text)[0][0]):
-                    sets.union(r, n)
-                    break
-            else:
-                reps.append(n)
-        for n in initials:
-            given = person_parts(flat[n][2].text)[0][0]
-            roots = {
-                sets.find(r)
-                for r in reps
-                if similar_given(given, person_parts(flat[r][2].text)[0][0])
-            }
-            if len(roots) == 1:
-                sets.union(roots.pop(), n)
+def _initials(text: str) -> str:
+    """An organisation acronym without dots ("U.N." -> "UN"), or "" for other names.
+
+    Acronyms of the alias table ("UK", "EU") are plain names: they merge by key.
+    """
+    short = " ".join(words(text)).replace(".", "")
+    return short if is_acronym(short) and key(text) not in _ALIAS_TARGETS else ""
 
 
-def _link_short_names(
-    flat: list[tuple[int, int, Mention, ActorKind]], full: list[int], short: list[int], sets: _Sets
-) -> None:
-    """Join one-word person references to a full name: same article first, then corpus."""
-    by_doc: dict[int, list[int]] = defaultdict(list)
-    for n in full:
-        by_doc[flat[n][0]].append(n)
-    size: Counter[int] = Counter(sets.find(n) for n in full)
+def _link_acronyms(flat: Flat, acronyms: list[int], sets: Sets) -> None:
+    """Join each acronym to its long form, else to the same acronym's other mentions.
+
+    Why per article: one set of initials stands for several bodies in a corpus ("BSA":
+    Building Societies Association, Business Software Alliance); the article's own long
+    form says which.
+    """
+    initials_of: dict[str, str] = {}
     corpus: dict[str, set[int]] = defaultdict(set)
-    for n in full:
-        parts, suffix = person_parts(flat[n][2].text)
-        if not suffix:
-            corpus[fold(parts[-1])].add(sets.find(n))
-    by_prefix: dict[str, list[str]] = defaultdict(list)
-    for f in corpus:
-        by_prefix[f[:3]].append(f)
-    for n in short:
+    in_doc: dict[tuple[int, str], set[int]] = defaultdict(set)
+    for n, (doc, _, m, kind) in enumerate(flat):
+        if kind == "organisation" and " " in m.text:
+            if m.text not in initials_of:
+                initials_of[m.text] = acronym(m.text) if len(words(m.text)) > 1 else ""
+            if initials := initials_of[m.text]:
+                corpus[initials].add(sets.find(n))
+                in_doc[(doc, initials)].add(n)
+    introduced: dict[tuple[int, str], int] = {}
+    for n in acronyms:
         doc, _, m, _ = flat[n]
-        word = person_parts(m.text)[0][0]
-        target = _pick_in_doc(flat, by_doc[doc], word, m.span, sets)
-        if target is None and word.endswith("s"):
-            target = _pick_in_doc(flat, by_doc[doc], word[:-1], m.span, sets)
+        before = flat[n - 1] if n and flat[n - 1][0] == doc else None
+        short = _initials(m.text)
+        # "North Atlantic Treaty Organization (NATO)": the acronym follows " (".
+        if (
+            before is not None
+            and m.span.start - before[2].span.end == 2
+            and acronym(before[2].text) == short
+        ):
+            introduced.setdefault((doc, short), n - 1)
+    unresolved: dict[str, int] = {}
+    for n in acronyms:
+        doc, _, m, _ = flat[n]
+        short = _initials(m.text)
+        target = introduced.get((doc, short))
         if target is None:
-            prefix = fold(word)[:3]
-            roots = {
-                r for f in by_prefix.get(prefix, ()) if similar_family(f, word) for r in corpus[f]
-            }
-            roots = {sets.find(r) for r in roots}
-            ranked = sorted(roots, key=lambda r: -size[r])
-            # Why dominance: a bare "Smith" is only linked when one Smith clearly leads.
-            if ranked and (len(ranked) == 1 or size[ranked[0]] >= 2 * size[ranked[1]]):
-                target = ranked[0]
+            pool = in_doc.get((doc, short)) or corpus.get(short, set())
+            roots = {sets.find(x) for x in pool}
+            target = roots.pop() if len(roots) == 1 else None
         if target is not None:
             sets.union(target, n)
-    # Bare names never linked to a full name still merge with each other by spelling.
-    full_roots = {sets.find(f) for f in full}
-    loose: dict[str, int] = {}
-    for n in short:
-        if sets.find(n) in full_roots:
-            continue
-        k = fold(person_parts(flat[n][2].text)[0][0])
-        if k in loose:
-            sets.union(loose[k], n)
+        elif (k := key(m.text)) in unresolved:
+            sets.union(unresolved[k], n)
         else:
-            loose[k] = n
-
-
-def _pick_in_doc(
-    flat: list[tuple[int, int, Mention, ActorKind]],
-    candidates: list[int],
-    word: str,
-    span: Span,
-    sets: _Sets,
-) -> int | None:
-    """The full name in this article whose family (or, if unique, given) name is ``word``."""
-    family = [c for c in candidates if similar_family(person_parts(flat[c][2].text)[0][-1], word)]
-    plain = [c for c in family if not person_parts(flat[c][2].text)[1]]
-    family = plain or family
-    if not family:
-        given = {
-            sets.find(c)
-            for c in candidates
-            if fold(person_parts(flat[c][2].text)[0][0]) == fold(word)
-        }
-        return given.pop() if len(given) == 1 else None
-    roots = {sets.find(c) for c in family}
-    if len(roots) == 1:
-        return roots.pop()
-    # Two people share the surname here: the nearest full name before the mention wins.
-    before = [c for c in family if flat[c][2].span.start <= span.start]
-    chosen = max(before, key=lambda c: flat[c][2].span.start) if before else family[0]
-    return sets.find(chosen)
-
-
-def _link_acronyms(
-    flat: list[tuple[int, int, Mention, ActorKind]],
-    others: dict[tuple[ActorKind, str], int],
-    sets: _Sets,
-) -> None:
-    """Join acronyms to long names: introduced in parentheses, or unique initials."""
-    long_forms: dict[str, set[int]] = defaultdict(set)
-    for (kind, _), n in others.items():
-        text = flat[n][2].text
-        if kind == "organisation" and len(words(text)) > 1:
-            long_forms[acronym(text)].add(n)
-    previous: tuple[int, int] | None = None  # (document, flat index) of the last mention
-    for n, (doc, _, m, kind) in enumerate(flat):
-        if kind == "organisation" and is_acronym(m.text) and key(m.text) not in ALIASES.values():
-            short = m.text.replace(".", "")
-            before = flat[previous[1]][2] if previous and previous[0] == doc else None
-            # "North Atlantic Treaty Organization (NATO)": the acronym follows " (".
-            if (
-                before is not None
-                and m.span.start - before.span.end == 2
-                and (acronym(before.text) == short)
-            ):
-                sets.union(previous[1], n)  # type: ignore[index]
-            elif len({sets.find(x) for x in long_forms.get(short, ())}) == 1:
-                sets.union(next(iter(long_forms[short])), n)
-        previous = (doc, n)
+            unresolved[k] = n
 
 
 def _form(text: str, kind: ActorKind) -> str:
-    """A mention's name as displayed: no possessive or honorific; a title's "The" stays."""
-    name = " ".join(words(text))
+    """A mention's name as displayed: no possessive or honorific, but a title's "The" and
+    a royal title before a given name stay ("The Times", "Prince Charles")."""
+    parts = words(text)
+    name = " ".join(parts)
     if kind != "person" and text.startswith("The ") and not name.startswith("The "):
         return "The " + name
+    if kind == "person" and len(parts) == 1 and royal_title(text):
+        return text.split()[0] + " " + name
     return name
+
+
+def _completeness(form: str, kind: ActorKind) -> tuple[bool, int, bool, bool]:
+    """How good a displayed form is as the actor's name, best highest.
+
+    First the alias table's own spelling ("United Kingdom" over "Great Britain"), then
+    the number of name words ("The" and titles aside), then a leading "The" or royal title
+    for organisations and people ("The Times", "Prince Charles") but never for places
+    ("Wales", not "The Wales"), then a written-out given name ("John Yapp", not "J Yapp").
+    """
+    parts = words(form)
+    official = form.lower() == key(form) and key(form) in _ALIAS_TARGETS
+    dressed = len(form.split()) > len(parts)
+    initial = kind == "person" and len(parts) > 1 and len(parts[0].rstrip(".")) <= 1
+    return official, len(parts), dressed != (kind == "place"), not initial
+
+
+def _describe(
+    documents: Sequence[tuple[str, Sequence[Mention]]], flat: Flat, members: list[int]
+) -> Actor:
+    """One cluster as an actor without id: its kind, name, role, aliases and articles."""
+    if len(members) == 1:  # most clusters: skip the counting
+        _, _, m, kind = flat[members[0]]
+        name = _form(m.text, kind)
+        aliases = (m.text,) if m.text != name else ()
+        article = documents[flat[members[0]][0]][0]
+        return Actor(
+            id="", name=name, kind=kind, role=m.role, aliases=aliases, articles=(article,),
+            mentions=1,
+        )
+    kinds = Counter(flat[n][3] for n in members)
+    kind = min(kinds, key=lambda c: (-kinds[c], _KIND_ORDER[c]))
+    seen = [_form(flat[n][2].text, kind) for n in members]
+    forms: Counter[str] = Counter(seen)
+    first_seen = {f: i for i, f in reversed(list(enumerate(seen)))}
+    name = max(forms, key=lambda f: (*_completeness(f, kind), forms[f], len(f), -first_seen[f]))
+    roles: Counter[str] = Counter(r for n in members if (r := flat[n][2].role))
+    role = max(roles, key=lambda r: (roles[r], len(r))) if roles else None
+    surfaces = {flat[n][2].text for n in members} | set(forms)
+    article_ids = dict.fromkeys(documents[flat[n][0]][0] for n in sorted(members))
+    return Actor(
+        id="",
+        name=name,
+        kind=kind,
+        role=role,
+        aliases=tuple(sorted(surfaces - {name})),
+        articles=tuple(article_ids),
+        mentions=len(members),
+    )
 
 
 def _build(
     documents: Sequence[tuple[str, Sequence[Mention]]],
-    flat: list[tuple[int, int, Mention, ActorKind]],
-    sets: _Sets,
+    flat: Flat,
+    sets: Sets,
 ) -> tuple[list[Actor], list[list[Mention]]]:
     """Name, id and describe every cluster; rewrite mentions with their actor id."""
     clusters: dict[int, list[int]] = defaultdict(list)
     for n in range(len(flat)):
         clusters[sets.find(n)].append(n)
-    built: list[tuple[Actor, list[int]]] = []
-    for members in clusters.values():
-        kinds = Counter(flat[n][3] for n in members)
-        kind = min(kinds, key=lambda c: (-kinds[c], _KIND_ORDER[c]))
-        seen = [_form(flat[n][2].text, kind) for n in members]
-        forms: Counter[str] = Counter(seen)
-        first_seen = {f: i for i, f in reversed(list(enumerate(seen)))}
-        name = max(forms, key=lambda f: (len(f.split()), forms[f], len(f), -first_seen[f]))
-        roles: Counter[str] = Counter(r for n in members if (r := flat[n][2].role))
-        role = max(roles, key=lambda r: (roles[r], len(r))) if roles else None
-        surfaces = {flat[n][2].text for n in members} | set(forms)
-        article_ids = list(dict.fromkeys(documents[flat[n][0]][0] for n in sorted(members)))
-        actor = Actor(
-            id="",
-            name=name,
-            kind=kind,
-            role=role,
-            aliases=tuple(sorted(surfaces - {name})),
-            articles=tuple(article_ids),
-            mentions=len(members),
-        )
-        built.append((actor, members))
+    built = [(_describe(documents, flat, members), members) for members in clusters.values()]
     built.sort(key=lambda am: (-am[0].mentions, am[0].kind, am[0].name))
     used: set[str] = set()
     actors: list[Actor] = []

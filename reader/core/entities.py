@@ -281,9 +281,10 @@ def _mention(
         return None
     if headline and not _attested(words[a:b], model, ctx):
         return None
-    if a > 1 and words[a - 1] == "The":
+    if a > 1 and words[a - 1] == "The" and words[a - 2] not in OPENERS:
         # "The Atlantic", "The Guardian": a capital "The" mid-sentence is part of a
-        # title, which names an organisation.
+        # title, which names an organisation. After an opening quote or colon it only
+        # starts a sentence ('"The UK is ...'), so it is no part of the name.
         a -= 1
         kind = "organisation" if kind == "place" else kind
     elif kind != "person" and _initials_name(words[a:b], model):

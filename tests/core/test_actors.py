@@ -178,6 +178,65 @@ CASES = {
         [("United States", "Kyiv")],
         {"US": "United States"},
     ),
+    "royal-title-is-not-a-first-name": Case(
+        [[("Prince Charles", "person"), ("Charles Kennedy", "person"), ("Charles", "person")],
+         [("Charles Kennedy", "person"), ("Kennedy", "person")],
+         [("Prince Charles's", "person")]],
+        [{"Prince Charles", "Prince Charles's"}, {"Charles Kennedy", "Kennedy"}],
+        # Two Charleses in the first article: the bare "Charles" is neither.
+        [("Prince Charles", "Charles Kennedy"), ("Charles", "Charles Kennedy"),
+         ("Charles", "Prince Charles")],
+        {"Prince Charles": "Prince Charles", "Kennedy": "Charles Kennedy"},
+    ),
+    "royal-title-joins-the-same-titled-full-name": Case(
+        [[("Prince Omar al-Rashid", "person"), ("Prince Omar", "person"), ("Omar", "person")]],
+        [{"Prince Omar al-Rashid", "Prince Omar", "Omar"}],
+        [],
+        {"Prince Omar": "Omar al-Rashid"},
+    ),
+    "given-name-never-crosses-articles": Case(
+        [[("David Blunkett", "person"), ("David Marsh", "person")],
+         [("Craig David", "person")],
+         [("David", "person")]],
+        [],
+        [("David", "Craig David"), ("David", "David Blunkett")],
+        {"David": "David"},
+    ),
+    "near-spelling-is-not-a-surname": Case(
+        [[("Blythe Danner", "person")], [("Danger", "person")],
+         [("Aretha Franklin", "person")], [("Frank", "person")]],
+        [],
+        [("Danger", "Blythe Danner"), ("Frank", "Aretha Franklin")],
+        {},
+    ),
+    "doubled-letters-keep-acronyms-apart": Case(
+        [[("BBC", "organisation")], [("BCC", "organisation")], [("BA", "organisation"),
+          ("BAA", "organisation")], [("Life", "organisation"), ("Liffe", "organisation")]],
+        [],
+        [("BBC", "BCC"), ("BA", "BAA"), ("Life", "Liffe")],
+        {},
+    ),
+    "the-stays-for-titles-not-places": Case(
+        [[("The Wales", "place"), ("Wales", "place"), ("The Times", "organisation"),
+          ("Times", "organisation")], [("Wales", "place")]],
+        [{"The Wales", "Wales"}, {"The Times", "Times"}],
+        [],
+        {"The Wales": "Wales", "Times": "The Times"},
+    ),
+    "alias-table-names-the-place": Case(
+        [[("Great Britain", "place"), ("Britain", "place")],
+         [("Great Britain", "place"), ("UK", "place"), ("United Kingdom", "place")]],
+        [{"Great Britain", "Britain", "UK", "United Kingdom"}],
+        [],
+        {"UK": "United Kingdom"},
+    ),
+    "written-out-given-name-wins": Case(
+        [[("J Yapp", "person"), ("J Yapp", "person")], [("John Yapp", "person"),
+          ("John", "person")]],
+        [{"J Yapp", "John Yapp", "John"}],
+        [],
+        {"J Yapp": "John Yapp"},
+    ),
     "same-surname-two-people-one-article": Case(
         [[("Boris Johnson", "person"), ("Andrew Johnson", "person")]],
         [],
@@ -215,3 +274,41 @@ def test_merge_cases(case: Case) -> None:
         assert not actor_of[a] & actor_of[b], (a, b)
     for surface, name in case.canonical.items():
         assert {by_id[i].name for i in actor_of[surface]} == {name}
+
+
+def _actor_per_document(documents: list[tuple[str, list[Mention]]], text: str) -> list[str]:
+    """The actor id of ``text`` in each document that mentions it, in document order."""
+    _, linked = merge_actors(documents)
+    return [m.actor or "" for ms in linked for m in ms if m.text == text]
+
+
+def test_bare_given_name_links_only_when_unique_in_its_article() -> None:
+    documents = _documents(Case(
+        [[("Michael Howard", "person"), ("Michael", "person")],
+         [("Michael", "person")],
+         [("Michael Howard", "person"), ("Michael Ancram", "person"), ("Michael", "person")],
+         [("Michael", "person")]],
+        [], [], {},
+    ))
+    here, elsewhere, ambiguous, other = _actor_per_document(documents, "Michael")
+    howard = _actor_per_document(documents, "Michael Howard")[0]
+    assert here == howard
+    assert howard not in {elsewhere, ambiguous, other}
+    # Unlinked given names stay per article: two articles' "Michael" are not one person.
+    assert len({elsewhere, ambiguous, other}) == 3
+
+
+def test_acronym_follows_its_own_articles_long_form() -> None:
+    documents = _documents(Case(
+        [[("Building Societies Association", "organisation"), ("BSA", "organisation")],
+         [("Business Software Alliance", "organisation"), ("BSA", "organisation")],
+         [("BSA", "organisation")]],
+        [], [], {},
+    ))
+    actors, _ = merge_actors(documents)
+    building, software, unknown = _actor_per_document(documents, "BSA")
+    names = {a.id: a.name for a in actors}
+    assert names[building] == "Building Societies Association"
+    assert names[software] == "Business Software Alliance"
+    # Two long forms in the corpus: an article without one cannot tell which.
+    assert unknown not in {building, software}

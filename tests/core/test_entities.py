@@ -155,3 +155,16 @@ def test_without_sentence_spans_lines_still_split() -> None:
 
 def test_empty_text() -> None:
     assert detect_mentions("", []) == []
+
+
+def test_quote_initial_the_is_no_part_of_a_name() -> None:
+    # A "The" opening a quoted sentence starts the sentence; mid-sentence it is a title's.
+    text = (
+        'Officials met in London on Monday. The minister said: "The United Kingdom is ready'
+        ' to act." "The UK economy is strong," said Gordon Brown. Mr Brown told The Guardian'
+        " newspaper that he was pleased."
+    )
+    found = {(m.text, m.kind) for m in detect_mentions(text, split_sentences(text))}
+    assert {("United Kingdom", "place"), ("UK", "place")} <= found
+    assert ("The Guardian", "organisation") in found
+    assert not {t for t, _ in found if t.startswith("The U")}

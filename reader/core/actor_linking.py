@@ -1,0 +1,193 @@
+"""Person linking for ``reader.core.actors``: full names by family name, short forms to them.
+
+Full names cluster by family name (transliteration-folded, fuzzy) when their given names
+agree (Dmitry/Dmitri, initials) and their suffixes match (Trump vs Trump Jr.). One-word
+references then join a full name:
+
+* a family name ("Putin", "Mr Zelensky"): the full name in the same article, else the
+  dominant full name with exactly that (folded) family name in the corpus;
+* a bare given name ("Michael"): only in the same article, and only when exactly one person
+  there has that given name;
+* a royal title with a given name ("Prince Charles"): only a full name that carries the
+  same title in the same article; otherwise it is its own person, across articles.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from reader.core.actor_names import (
+    fold,
+    person_parts,
+    royal_title,
+    similar_family,
+    similar_given,
+)
+from reader.core.models import ActorKind, Mention, Span
+
+Flat = list[tuple[int, int, Mention, ActorKind]]
+"""Every mention of the corpus as ``(document, index in document, mention, kind)``."""
+
+
+class Sets:
+    """Union-find over integer ids."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        """The representative of ``x``'s set (the smallest id joined to it)."""
+        root = self.parent.setdefault(x, x)
+        while root != self.parent[root]:
+            root = self.parent[root]
+        while x != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        """Join the sets of ``a`` and ``b``."""
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _given(flat: Flat, n: int) -> str:
+    return person_parts(flat[n][2].text)[0][0]
+
+
+def merge_full_names(flat: Flat, full: list[int], sets: Sets) -> None:
+    """Cluster multi-word person names by family name and compatible given names."""
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n in full:
+        parts, suffix = person_parts(flat[n][2].text)
+        buckets[(fold(parts[-1]), suffix)].append(n)
+    keys = sorted(buckets)
+    # Transliterated family names (Peskov/Peskow) share a bucket group if similar.
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if b[0][:3] != a[0][:3]:
+                break  # sorted keys: similar family names share their first letters
+            if a[1] == b[1] and similar_family(a[0], b[0]):
+                buckets[a].extend(buckets[b])
+                buckets[b] = []
+    for members in buckets.values():
+        reps: list[int] = []
+        initials: list[int] = []
+        for n in members:
+            given = _given(flat, n)
+            if len(fold(given)) <= 1:
+                initials.append(n)
+                continue
+            for r in reps:
+                if similar_given(given, _given(flat, r)):
+                    sets.union(r, n)
+                    break
+            else:
+                reps.append(n)
+        for n in initials:
+            given = _given(flat, n)
+            roots = {sets.find(r) for r in reps if similar_given(given, _given(flat, r))}
+            if len(roots) == 1:
+                sets.union(roots.pop(), n)
+
+
+def link_short_names(flat: Flat, full: list[int], short: list[int], sets: Sets) -> None:
+    """Join one-word person references to a full name (see the module docstring)."""
+    by_doc: dict[int, list[int]] = defaultdict(list)
+    given_uses: Counter[str] = Counter()
+    family_uses: Counter[str] = Counter()
+    corpus: dict[str, set[int]] = defaultdict(set)
+    for n in full:
+        by_doc[flat[n][0]].append(n)
+        parts, suffix = person_parts(flat[n][2].text)
+        given_uses[fold(parts[0])] += 1
+        family_uses[fold(parts[-1])] += 1
+        if not suffix:
+            corpus[fold(parts[-1])].add(n)
+    size: Counter[int] = Counter(sets.find(n) for n in full)
+    titled: dict[int, list[int]] = defaultdict(list)
+    for n in short:
+        if royal_title(flat[n][2].text):
+            titled[flat[n][0]].append(n)
+    # Titled forms first, so that a bare "Saud" sees "Prince Saud" already joined to
+    # "Prince Saud al-Faisal" and counts one person, not two.
+    ordered = [n for n in short if royal_title(flat[n][2].text)]
+    ordered += [n for n in short if not royal_title(flat[n][2].text)]
+    for n in ordered:
+        doc, _, m, _ = flat[n]
+        word = _given(flat, n)
+        title = royal_title(m.text)
+        target: int | None
+        if title:
+            target = _titled_in_doc(flat, by_doc[doc], word, title, sets)
+        else:
+            target = _pick_in_doc(flat, by_doc[doc], titled[doc], word, m.span, sets)
+            if target is None and word.endswith("s"):
+                target = _pick_in_doc(flat, by_doc[doc], [], word[:-1], m.span, sets)
+            # A word the corpus mostly uses as a given name ("David") is never linked
+            # across articles: it would pick whichever David is most famous.
+            folded = fold(word)
+            if target is None and given_uses[folded] <= family_uses[folded]:
+                ranked = sorted({sets.find(r) for r in corpus.get(folded, ())},
+                                key=lambda r: -size[r])
+                # Why dominance: a bare "Smith" is only linked when one Smith clearly leads.
+                if ranked and (len(ranked) == 1 or size[ranked[0]] >= 2 * size[ranked[1]]):
+                    target = ranked[0]
+        if target is not None:
+            sets.union(target, n)
+    # Short names never linked to a full name still merge with each other by spelling;
+    # given names only within their article, for the same reason as above.
+    full_roots = {sets.find(f) for f in full}
+    loose: dict[tuple[str, str, int], int] = {}
+    for n in short:
+        if sets.find(n) in full_roots:
+            continue
+        folded, title = fold(_given(flat, n)), royal_title(flat[n][2].text)
+        local = not title and given_uses[folded] > family_uses[folded]
+        k = (folded, title, flat[n][0] if local else -1)
+        if k in loose:
+            sets.union(loose[k], n)
+        else:
+            loose[k] = n
+
+
+def _titled_in_doc(
+    flat: Flat, candidates: list[int], word: str, title: str, sets: Sets
+) -> int | None:
+    """The full name in this article written with the same royal title and given name."""
+    roots = {
+        sets.find(c)
+        for c in candidates
+        if royal_title(flat[c][2].text) == title and fold(_given(flat, c)) == fold(word)
+    }
+    return roots.pop() if len(roots) == 1 else None
+
+
+def _pick_in_doc(
+    flat: Flat,
+    candidates: list[int],
+    titled: list[int],
+    word: str,
+    span: Span,
+    sets: Sets,
+) -> int | None:
+    """The person in this article whose family (or, if unique, given) name is ``word``.
+
+    ``titled`` are the article's royal-titled one-word names ("Prince Charles"): a bare
+    "Charles" may be that person, so it makes a second Charles there.
+    """
+    family = [c for c in candidates if similar_family(person_parts(flat[c][2].text)[0][-1], word)]
+    plain = [c for c in family if not person_parts(flat[c][2].text)[1]]
+    family = plain or family
+    if not family:
+        given = {
+            sets.find(c) for c in candidates + titled if fold(_given(flat, c)) == fold(word)
+        }
+        return given.pop() if len(given) == 1 else None
+    roots = {sets.find(c) for c in family}
+    if len(roots) == 1:
+        return roots.pop()
+    # Two people share the surname here: the nearest full name before the mention wins.
+    before = [c for c in family if flat[c][2].span.start <= span.start]
+    chosen = max(before, key=lambda c: flat[c][2].span.start) if before else family[0]
+    return sets.find(chosen)
