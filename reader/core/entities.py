@@ -14,6 +14,7 @@ honorifics and titles out of the name into the mention's role.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
@@ -293,7 +294,9 @@ def _mention(
     if kind == "person":
         role = role_before(text, toks, a, in_entity) or role_after(text, toks, b, in_entity)
     span = Span(toks[a][0], toks[b - 1][1])
-    return Mention(span=span, text=text[span.start : span.end], kind=kind, role=role)
+    # Interned: a corpus repeats a few thousand names hundreds of thousands of times.
+    name = sys.intern(text[span.start : span.end])
+    return Mention(span=span, text=name, kind=kind, role=sys.intern(role) if role else None)
 
 
 def _initials_name(words: Sequence[str], model: _Tagger) -> bool:

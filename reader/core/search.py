@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from reader.core.models import Span
 
 # Curly and straight marks are one character to a reader typing a search.
@@ -35,3 +38,28 @@ def find_matches(text: str, query: str, limit: int = 10_000) -> list[Span]:
         matches.append(Span(start, start + len(needle)))
         start = haystack.find(needle, start + len(needle))
     return matches
+
+
+_MARK_CLASSES = {"'": "['‘’]", '"': '["“”]', "-": "[-–—]"}
+
+
+def text_matcher(query: str) -> Callable[[str], bool]:
+    """A test for "does this text contain the query", folded like ``find_matches``.
+
+    Used to filter many articles per keystroke: one compiled pattern, no lower-cased
+    copies of the texts.
+
+    Args:
+        query: What the reader typed; blank matches everything.
+
+    Returns:
+        A function from a text to whether it contains the query.
+    """
+    needle = query.strip()
+    if not needle:
+        return lambda text: True
+    pattern = re.compile(
+        "".join(_MARK_CLASSES.get(ch, re.escape(ch)) for ch in needle.translate(_FOLD)),
+        re.IGNORECASE,
+    )
+    return lambda text: pattern.search(text) is not None

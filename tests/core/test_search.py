@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.core.models import Span
-from reader.core.search import find_matches
+from reader.core.search import find_matches, text_matcher
 
 
 def test_case_insensitive_and_non_overlapping() -> None:
@@ -29,3 +29,12 @@ def test_offsets_survive_length_changing_lowercase() -> None:
     text = "İstanbul talks: Putin said İ twice, Putin again."
     spans = find_matches(text, "putin")
     assert [text[s.start : s.end] for s in spans] == ["Putin", "Putin"]
+
+
+def test_text_matcher_folds_case_and_marks() -> None:
+    contains = text_matcher("don't SAY")
+    assert contains("“We don’t say that,” he said.")
+    assert not contains("We do not say that.")
+    assert text_matcher("   ")("anything")
+    assert text_matcher("[/")("a [/ b") and not text_matcher("[/")("a / b")
+    assert text_matcher("U.S.-led")("a U.S.–led model")

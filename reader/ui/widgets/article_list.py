@@ -20,6 +20,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
 from reader.core.models import AnalysedArticle
+from reader.core.search import text_matcher
 from reader.ui.render import cell
 
 SORT_ORDERS: tuple[str, ...] = ("file", "date", "outlet", "title", "size")
@@ -82,7 +83,6 @@ class ArticleList(DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self._articles: list[AnalysedArticle] = []
-        self._search_text: dict[str, str] = {}
         self._pending: set[str] = set()
         self.order_by = "file"
         self.list_filter = ListFilter()
@@ -122,14 +122,11 @@ class ArticleList(DataTable[Text]):
         """Replace the articles (keeps the cursor on the same article when it can)."""
         self._articles = list(articles)
         self._pending = set()
-        self._search_text = {item.article.id: self._searchable(item) for item in self._articles}
         self._refresh_rows()
 
     def add_articles(self, articles: Sequence[AnalysedArticle]) -> None:
         """Append newly cleaned articles, not analysed yet (while a folder loads)."""
         self._pending.update(item.article.id for item in articles)
-        for item in articles:
-            self._search_text[item.article.id] = self._searchable(item)
         self._articles.extend(articles)
         if self.order_by == "file" and not self.list_filter.active:
             for item in articles:
@@ -149,8 +146,6 @@ class ArticleList(DataTable[Text]):
         for article_id, item in by_id.items():
             if analysed:
                 self._pending.discard(article_id)
-            else:
-                self._search_text[article_id] = self._searchable(item)
             if article_id in self.rows:
                 for column, value in zip(self.columns, self._cells(item), strict=True):
                     self.update_cell(article_id, column, value)
@@ -165,19 +160,19 @@ class ArticleList(DataTable[Text]):
         self.list_filter = list_filter
         self._refresh_rows()
 
-    def _passes(self, item: AnalysedArticle) -> bool:
+    def _passes(self, item: AnalysedArticle, contains: Callable[[str], bool]) -> bool:
         wanted = self.list_filter
         if wanted.outlet and item.article.source != wanted.outlet:
             return False
         if wanted.actor and not any(m.actor == wanted.actor for m in item.mentions):
             return False
-        query = wanted.query.lower().strip()
-        return not query or query in self._search_text.get(item.article.id, "")
+        return contains(item.article.title or "") or contains(item.article.text)
 
     def _refresh_rows(self) -> None:
         current = self.current_id
         self.clear()
-        shown = [item for item in self._articles if self._passes(item)]
+        contains = text_matcher(self.list_filter.query)
+        shown = [item for item in self._articles if self._passes(item, contains)]
         if self.order_by != "file":
             shown.sort(key=_sort_key(self.order_by))
         for item in shown:
@@ -199,9 +194,6 @@ class ArticleList(DataTable[Text]):
             cell("…" if pending else str(len(item.quotes)), justify="right"),
         )
 
-    @staticmethod
-    def _searchable(item: AnalysedArticle) -> str:
-        return f"{item.article.title or ''}\n{item.article.text}".lower()
 
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
         """Render one line, re-rendering only rows whose cursor or hover state changed.
