@@ -78,7 +78,8 @@ class ActorsPanel(Vertical):
         actor = self._actors.get(actor_id)
         lines: list[Content] = []
         for item in articles:
-            outlet = item.article.source or item.article.id
+            title = item.article.title or item.article.id
+            outlet = item.article.source or (title if len(title) <= 30 else title[:29] + "…")
             for quote in item.quotes:
                 if quote.actor == actor_id:
                     said = item.article.text[quote.span.start : quote.span.end]
