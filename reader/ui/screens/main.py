@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,8 +14,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from reader.core.models import Corpus
+
+if TYPE_CHECKING:
+    from reader.ui.widgets.actors_panel import ActorsPanel
 from reader.ui.messages import CompareRequested, ErrorsRequested, OpenRequested
-from reader.ui.widgets.actors_panel import ActorsPanel
 from reader.ui.widgets.article_list import SORT_ORDERS, ArticleList, ListFilter
 
 
@@ -48,8 +50,8 @@ class MainScreen(Screen[None]):
     @property
     def actors_panel(self) -> ActorsPanel | None:
         """The actors panel, once it has been opened."""
-        panels = self.query(ActorsPanel)
-        return panels.first() if panels else None
+        panels = self.query("#actors-panel")
+        return cast("ActorsPanel", panels.first()) if panels else None
 
     @property
     def search_input(self) -> Input | None:
@@ -60,6 +62,9 @@ class MainScreen(Screen[None]):
     async def _open_actors_panel(self) -> ActorsPanel:
         panel = self.actors_panel
         if panel is None:
+            # Imported on first use: most sessions start without the panel.
+            from reader.ui.widgets.actors_panel import ActorsPanel
+
             panel = ActorsPanel(id="actors-panel")
             await self.query_one("#main-body").mount(panel)
             self._fill_actors(panel)
@@ -185,8 +190,8 @@ class MainScreen(Screen[None]):
         else:
             self.article_list.focus()
 
-    @on(ActorsPanel.Selected)
-    async def _actor_selected(self, message: ActorsPanel.Selected) -> None:
+    async def on_actors_panel_selected(self, message: ActorsPanel.Selected) -> None:
+        """Filter the list by the actor picked in the panel."""
         actor = next((a for a in self.corpus.actors if a.id == message.actor_id), None)
         await self.filter_actor(message.actor_id, actor.name if actor else None)
 
