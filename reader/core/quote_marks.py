@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.models import Span
+from reader.core.sentences import append_trimmed
 
 __all__ = ["MarkedQuote", "find_marked_quotes", "split_paragraphs"]
 
@@ -99,13 +100,7 @@ def split_paragraphs(text: str) -> list[Span]:
     """
     spans: list[Span] = []
     for match in re.finditer(r"[^\n]+", text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append(Span(start, end))
+        append_trimmed(text, match.start(), match.end(), spans)
     return spans
 
 

@@ -56,9 +56,9 @@ def split_sentences(text: str, span: Span | None = None) -> list[Span]:
     for match in _BOUNDARY.finditer(text, start, end):
         cut = match.end()
         if _is_boundary(text, match.start(), cut, end):
-            _append_trimmed(text, sentence_start, cut, sentences)
+            append_trimmed(text, sentence_start, cut, sentences)
             sentence_start = cut
-    _append_trimmed(text, sentence_start, end, sentences)
+    append_trimmed(text, sentence_start, end, sentences)
     return sentences
 
 
@@ -89,8 +89,15 @@ def _is_boundary(text: str, mark: int, cut: int, end: int) -> bool:
     return True
 
 
-def _append_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
-    """Append ``text[start:end]`` without its surrounding whitespace, if anything is left."""
+def append_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
+    """Append the span of ``text[start:end]`` without surrounding whitespace, if any is left.
+
+    Args:
+        text: The text the span indexes.
+        start: Start of the range.
+        end: End of the range.
+        out: Where to append the trimmed span.
+    """
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
