@@ -14,11 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from reader.core.models import Corpus
+from reader.ui.messages import CompareRequested, ErrorsRequested, OpenRequested
+from reader.ui.widgets.article_list import SORT_ORDERS, ArticleList, ListFilter
 
 if TYPE_CHECKING:
     from reader.ui.widgets.actors_panel import ActorsPanel
-from reader.ui.messages import CompareRequested, ErrorsRequested, OpenRequested
-from reader.ui.widgets.article_list import SORT_ORDERS, ArticleList, ListFilter
 
 
 class MainScreen(Screen[None]):
