@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.chrome import (
@@ -24,7 +24,7 @@ from reader.core.metadata import (
     parse_credit,
     parse_date,
 )
-from reader.core.models import Article, RawDocument
+from reader.core.models import Article, LoadError, RawDocument
 from reader.core.structure import is_heading_like, lay_out, unwrap_lines
 
 # A short line is a corpus template when this many documents (and this share) carry it.
@@ -44,6 +44,18 @@ def clean_corpus(documents: Sequence[RawDocument]) -> list[Article]:
     """
     repeats = corpus_repeats([doc.text for doc in documents])
     return [clean_document(doc, repeats) for doc in documents]
+
+
+def split_empty(articles: Iterable[Article]) -> tuple[list[Article], list[LoadError]]:
+    """Separate articles with a body from those cleaning left empty (reported as errors)."""
+    kept: list[Article] = []
+    empty: list[LoadError] = []
+    for article in articles:
+        if article.text:
+            kept.append(article)
+        else:
+            empty.append(LoadError(article.path, "no article text found"))
+    return kept, empty
 
 
 def corpus_repeats(texts: Sequence[str]) -> frozenset[str]:

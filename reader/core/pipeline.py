@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from reader.core.actors import ActorIndex, merge_actors
 from reader.core.alignment import align_articles
-from reader.core.cleaning import clean_corpus
+from reader.core.cleaning import clean_corpus, split_empty
 from reader.core.entities import detect_mentions
 from reader.core.models import (
     Actor,
@@ -78,9 +78,8 @@ def analyse_corpus(
     Returns:
         The analysed corpus; documents with no article text become errors.
     """
-    articles = clean_corpus(documents)
-    empty = [LoadError(a.path, "no article text found") for a in articles if not a.text]
-    analysed = [analyse_article(article) for article in articles if article.text]
+    articles, empty = split_empty(clean_corpus(documents))
+    analysed = [analyse_article(article) for article in articles]
     actors, merged = merge_corpus(analysed)
     return Corpus(articles=merged, actors=actors, errors=(*errors, *empty))
 

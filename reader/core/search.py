@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 from reader.core.models import Span
 
@@ -11,11 +12,25 @@ from reader.core.models import Span
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
+_MARK_CLASSES = {"'": "['‘’]", '"': '["“”]', "-": "[-–—]"}
+
+
+def _query_pattern(query: str) -> re.Pattern[str] | None:
+    """The query as a case-insensitive pattern where any quote mark or dash matches its
+    curly or straight twin; None for a blank query."""
+    needle = query.strip().translate(_FOLD)
+    if not needle:
+        return None
+    return re.compile(
+        "".join(_MARK_CLASSES.get(ch, re.escape(ch)) for ch in needle), re.IGNORECASE
+    )
+
+
 def find_matches(text: str, query: str, limit: int = 10_000) -> list[Span]:
     """Every non-overlapping occurrence of ``query`` in ``text``, ignoring case.
 
-    Case folding uses ``str.lower`` (which keeps string length for the scripts news
-    uses) so offsets stay valid in the original text.
+    The pattern runs on the original text, so offsets stay valid even where lower-casing
+    would change a string's length.
 
     Args:
         text: The article text.
@@ -25,22 +40,10 @@ def find_matches(text: str, query: str, limit: int = 10_000) -> list[Span]:
     Returns:
         Sorted spans of the matches.
     """
-    needle = query.strip().lower().translate(_FOLD)
-    if not needle:
+    pattern = _query_pattern(query)
+    if pattern is None:
         return []
-    haystack = text.lower().translate(_FOLD)
-    if len(haystack) != len(text):
-        haystack = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-        haystack = haystack.translate(_FOLD)
-    matches: list[Span] = []
-    start = haystack.find(needle)
-    while start != -1 and len(matches) < limit:
-        matches.append(Span(start, start + len(needle)))
-        start = haystack.find(needle, start + len(needle))
-    return matches
-
-
-_MARK_CLASSES = {"'": "['‘’]", '"': '["“”]', "-": "[-–—]"}
+    return [Span(*match.span()) for match in islice(pattern.finditer(text), limit)]
 
 
 def text_matcher(query: str) -> Callable[[str], bool]:
@@ -55,11 +58,7 @@ def text_matcher(query: str) -> Callable[[str], bool]:
     Returns:
         A function from a text to whether it contains the query.
     """
-    needle = query.strip()
-    if not needle:
+    pattern = _query_pattern(query)
+    if pattern is None:
         return lambda text: True
-    pattern = re.compile(
-        "".join(_MARK_CLASSES.get(ch, re.escape(ch)) for ch in needle.translate(_FOLD)),
-        re.IGNORECASE,
-    )
     return lambda text: pattern.search(text) is not None

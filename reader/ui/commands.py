@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -47,7 +48,7 @@ class ReaderCommands(Provider):
                    partial(app.open_article, item.article.id))
 
     async def discover(self) -> Hits:
-        for name, help_text, callback in list(self._commands())[:12]:
+        for name, help_text, callback in islice(self._commands(), 12):
             yield DiscoveryHit(Content(name), callback, text=name, help=help_text)
 
     async def search(self, query: str) -> Hits:

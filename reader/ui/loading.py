@@ -76,7 +76,12 @@ def _read_and_clean(
     config: Config, post: Callable[[Message], object], cancelled: Callable[[], bool]
 ) -> tuple[list[Article], list[LoadError]] | None:
     """Read and clean every file a batch at a time; None when cancelled."""
-    from reader.core.cleaning import RepeatCounter, clean_document, short_line_keys
+    from reader.core.cleaning import (
+        RepeatCounter,
+        clean_document,
+        short_line_keys,
+        split_empty,
+    )
     from reader.sources.files import discover, read_files
 
     files, errors = discover(config.paths)
@@ -113,5 +118,5 @@ def _read_and_clean(
     if changed:
         cleaned.update((a.id, a) for a in changed)
         post(ArticlesRevised(tuple(AnalysedArticle(article=a) for a in changed)))
-    errors += [LoadError(a.path, "no article text found") for a in cleaned.values() if not a.text]
-    return [a for a in cleaned.values() if a.text], errors
+    kept, empty = split_empty(cleaned.values())
+    return kept, errors + empty

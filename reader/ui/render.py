@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from rich.console import JustifyMethod
 from rich.text import Text
 from textual.content import Content
 
@@ -91,9 +92,9 @@ def render_unique(text: str, span: Span) -> Content:
     return Content(text[span.start : span.end]).stylize(UNIQUE_STYLE)
 
 
-def cell(value: str, *, justify: str = "left") -> Text:
+def cell(value: str, *, justify: JustifyMethod = "left") -> Text:
     """A table cell that shows ``value`` literally (never markup)."""
-    return Text(value, no_wrap=True, overflow="ellipsis", justify=justify)  # type: ignore[arg-type]
+    return Text(value, no_wrap=True, overflow="ellipsis", justify=justify)
 
 
 def _stylize(content: Content, block: Span, span: Span, style: str) -> Content:

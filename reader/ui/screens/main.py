@@ -34,6 +34,10 @@ class MainScreen(Screen[None]):
         Binding("e", "show_errors", "Errors", id="main.errors"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.corpus = Corpus()
+
     def compose(self) -> ComposeResult:
         yield Header()
         # The search box and the actors panel are mounted on first use: start-up pays
@@ -72,10 +76,6 @@ class MainScreen(Screen[None]):
 
     def _fill_actors(self, panel: ActorsPanel) -> None:
         panel.show_actors(self.corpus.actors, f"Actors in {len(self.corpus.articles)} articles")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.corpus = Corpus()
 
     def on_mount(self) -> None:
         self.article_list.focus()

@@ -82,7 +82,9 @@ class ArticleList(DataTable[Text]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self._articles: list[AnalysedArticle] = []
+        # Keyed by id (insertion order is file order) so analysed versions replace
+        # listed ones without rebuilding the list for every batch.
+        self._articles: dict[str, AnalysedArticle] = {}
         self._pending: set[str] = set()
         self.order_by = "file"
         self.list_filter = ListFilter()
@@ -120,14 +122,14 @@ class ArticleList(DataTable[Text]):
 
     def set_articles(self, articles: Sequence[AnalysedArticle]) -> None:
         """Replace the articles (keeps the cursor on the same article when it can)."""
-        self._articles = list(articles)
+        self._articles = {item.article.id: item for item in articles}
         self._pending = set()
         self._refresh_rows()
 
     def add_articles(self, articles: Sequence[AnalysedArticle]) -> None:
         """Append newly cleaned articles, not analysed yet (while a folder loads)."""
         self._pending.update(item.article.id for item in articles)
-        self._articles.extend(articles)
+        self._articles.update((item.article.id, item) for item in articles)
         if self.order_by == "file" and not self.list_filter.active:
             for item in articles:
                 self._add_row(item)
@@ -141,9 +143,9 @@ class ArticleList(DataTable[Text]):
             articles: The new versions (matched by id).
             analysed: They carry quotes and mentions now (else: cleaned again).
         """
-        by_id = {item.article.id: item for item in articles}
-        self._articles = [by_id.get(item.article.id, item) for item in self._articles]
-        for article_id, item in by_id.items():
+        for item in articles:
+            article_id = item.article.id
+            self._articles[article_id] = item
             if analysed:
                 self._pending.discard(article_id)
             if article_id in self.rows:
@@ -172,7 +174,7 @@ class ArticleList(DataTable[Text]):
         current = self.current_id
         self.clear()
         contains = text_matcher(self.list_filter.query)
-        shown = [item for item in self._articles if self._passes(item, contains)]
+        shown = [item for item in self._articles.values() if self._passes(item, contains)]
         if self.order_by != "file":
             shown.sort(key=_sort_key(self.order_by))
         for item in shown:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
@@ -37,9 +36,6 @@ class ReadingView(VerticalScroll, can_focus=True):
         self.matches: list[Span] = []
         self.match_index = -1
         self._blocks: list[Block] = []
-
-    def compose(self) -> ComposeResult:
-        yield from ()
 
     async def show(self, item: AnalysedArticle) -> None:
         """Show an article from its top, with no quote selected and no search."""
