@@ -41,13 +41,21 @@ Gold (documented choices):
   person a pronoun refers to was never a named Source or an unannotated person
   intervenes: a manual look at 20 dev pronoun quotes that fair marked wrong found 8
   actually right.
+* **resolved** (dev only): strict for named Sources; for a pronoun or description Source,
+  correct when the predicted span overlaps it or the predicted name's head equals the head
+  of the person it refers to, as hand-resolved in ``data/polnear_dev_referents.tsv`` (every
+  pronoun and description Source of a dev direct quote, resolved by reading the article
+  blind to the engine's output; offsets only, no PolNeAR text). A Source that refers to
+  nobody named before it (an unnamed author, “they” for unnamed officials) counts as wrong
+  whatever is predicted, as a None speaker always does.
 * Mention accuracy (diagnostic): the phrase next to the cue, before pronoun resolution,
   overlaps the gold Source span.
 * Both figures are broken down by the kind of gold Source: a name, a pronoun, a definite
   description, or an indefinite/plural one (“a spokesman”, “officials”: the engine
   returns None by design, so those count as wrong).
-* ``--errors N`` prints the first N fair misses (article id, offset, Source kind, gold,
-  prediction, cue, a line of context) to the terminal only.
+* ``--errors N`` prints the first N misses (resolved where referents exist, else fair):
+  article id, offset, Source kind, gold, prediction, cue, referent, a line of context, to
+  the terminal only.
 """
 
 from __future__ import annotations
@@ -272,6 +280,32 @@ def _fair_ok(q: Quote, g: Gold, sources: list[tuple[int, str]]) -> bool:
     return False
 
 
+Referents = dict[tuple[str, int], tuple[int, int] | None]
+
+
+def load_referents(split: str) -> Referents:
+    """Hand-resolved referents by (article, Source start); None for nobody named."""
+    path = ROOT / "benchmarks" / "data" / f"polnear_{split}_referents.tsv"
+    found: Referents = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#"):
+                continue
+            article, start, _end, ref_start, ref_end, _confidence = line.split("\t")
+            ref = None if ref_start == "-" else (int(ref_start), int(ref_end))
+            found[(article, int(start))] = ref
+    return found
+
+
+def _resolved_ok(q: Quote, g: Gold, text: str, ref: tuple[int, int] | None) -> bool:
+    """For a pronoun or description Source: span overlap, or the referent's head name."""
+    if q.speaker is None:
+        return False
+    if q.speaker_span is not None and any(q.speaker_span.overlaps(s) for s in g.sources):
+        return True
+    return ref is not None and head_name(q.speaker) == head_name(text[ref[0] : ref[1]])
+
+
 @dataclass
 class Tally:
     """Counts for one speaker measure, overall and by gold Source kind."""
@@ -309,6 +343,7 @@ class Report:
     speaker: str
     strict: str
     fair: str
+    resolved: str | None
     misses: list[str]
 
 
@@ -316,7 +351,8 @@ def evaluate(split_dir: Path, errors: int) -> Report:
     n_art = n_gold = n_pred = 0
     ov_p = ov_r = ex_p = ex_r = 0
     sp_total = sp_none = mention_ok = 0
-    strict, fair = Tally(), Tally()
+    strict, fair, resolved = Tally(), Tally(), Tally()
+    referents = load_referents(split_dir.name)
     misses: list[str] = []
     for name, text, ann in articles(split_dir):
         n_art += 1
@@ -352,10 +388,19 @@ def evaluate(split_dir: Path, errors: int) -> Report:
             strict.add(_strict_ok(q, g, sources), kind)
             ok = _fair_ok(q, g, sources)
             fair.add(ok, kind)
+            ref = referents.get((name, g.sources[0].start))
+            if referents:
+                if kind in ("pronoun", "definite"):
+                    ok = _resolved_ok(q, g, text, ref)
+                else:
+                    ok = _strict_ok(q, g, sources)
+                resolved.add(ok, kind)
             if not ok and len(misses) < errors:
                 misses.append(
                     f"{name} @{g.span.start} [{kind}] gold={g.source_text[:60]!r} "
-                    f"pred={q.speaker!r} cue={q.cue!r}\n    {_context(text, g, q)}"
+                    f"pred={q.speaker!r} cue={q.cue!r}"
+                    + (f" referent={text[ref[0] : ref[1]]!r}" if ref else "")
+                    + f"\n    {_context(text, g, q)}"
                 )
     return Report(
         f"PolNeAR {split_dir.name}: {n_art} articles, {n_gold} gold quotes, {n_pred} predicted",
@@ -365,6 +410,7 @@ def evaluate(split_dir: Path, errors: int) -> Report:
         f"cue mention={mention_ok / max(sp_total, 1):.3f})",
         strict.line(sp_total),
         fair.line(sp_total),
+        resolved.line(sp_total) if referents else None,
         misses,
     )
 
@@ -391,6 +437,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"speaker {r.speaker}")
     print(f"  strict speaker accuracy {r.strict}")
     print(f"  fair speaker accuracy   {r.fair}")
+    if r.resolved is not None:
+        print(f"  resolved speaker accuracy {r.resolved}")
     return 0
 
 

@@ -22,6 +22,7 @@ from reader.core.quote_lexicon import (
     LEADING_CAPS,
     PARTICIPLE_CUES,
     PRONOUNS,
+    TITLES,
 )
 from reader.core.quote_marks import MarkedQuote
 from reader.core.quote_phrases import (
@@ -42,7 +43,7 @@ from reader.core.quote_resolution import Resolver
 __all__ = ["Attribution", "attribute"]
 
 _LOOK = 60  # tokens a cue may be away from its quote
-_DASHES = frozenset(",—–-")
+_DASHES = frozenset(",—–―-")
 _UTTERANCE_END = frozenset(",.!?…—-")
 _NP_STARTS = frozenset("the a an his her their its".split())
 # Lower-case words that may open a speaker phrase: “former George W. Bush speechwriter …”.
@@ -50,6 +51,11 @@ _PRE_NAME = frozenset(
     "former top longtime senior veteran chief deputy acting then current retired "
     "campaign presidential democratic republican".split()
 )
+
+
+def _is_title(word: str) -> bool:
+    """Whether a capitalised word is a title (“Chairman”, “Rep.”)."""
+    return is_cap(word) and (word.lower() in TITLES or word.lower().rstrip(".") in TITLES)
 
 
 def _modifies(word: str) -> bool:
@@ -107,6 +113,8 @@ class _Finder:
         intro = inner[-1:] in _UTTERANCE_END or t[k + 1][2] == ","
         comma_end = inner.endswith(",")  # “…,” X riffed: the sentence goes on
         found = self._after_at(i, hi, intro, comma_end)
+        if found is None and any(t[x][2] in _DASHES and t[x][2] != "," for x in range(k + 1, i)):
+            found = self._dash_name(i, hi)
         if found is None and t[i][2][:1].islower():
             # “…” in the legislature, he said: skip a short phrase up to its comma.
             comma = next((x for x in range(i, min(hi, i + 10)) if t[x][2] == ","), None)
@@ -116,13 +124,32 @@ class _Finder:
                     found = later
         return found
 
+    def _dash_name(self, i: int, hi: int) -> Attribution | None:
+        """“…” ― Steve Quinlan: a name alone after a dash signs the quote before it."""
+        t = self.tokens
+        j = i
+        while j < hi and j - i < 6 and is_cap(t[j][2]):
+            j += 1
+        if j == i or (j < hi and t[j][2] not in END_PUNCT and t[j][2] != ","):
+            return None
+        found = self._result((i, j), -1, j, True)
+        return Attribution(found.speaker, found.speaker_span, None, found.mention, True)
+
     def _after_at(self, i: int, hi: int, intro: bool, comma_end: bool) -> Attribution | None:
         t = self.tokens
         if i >= hi:
             return None
         low = t[i][2].lower()
         bare = i + 1 < hi and low.isalpha() and is_cue(t, i + 1)  # “…,” officials said
-        starts = is_cap(t[i][2]) or low in PRONOUNS or low in _NP_STARTS or low in _PRE_NAME
+        # “…,” panel Chairman Rep. Jason Chaffetz said: a lower-case word before a title.
+        role_led = low.isalpha() and i + 1 < hi and _is_title(t[i + 1][2])
+        starts = (
+            is_cap(t[i][2])
+            or low in PRONOUNS
+            or low in _NP_STARTS
+            or low in _PRE_NAME
+            or role_led
+        )
         if not (starts or is_cue(t, i) or bare):
             return None  # “‘serious’ talks”: the quote is inside its sentence
         if is_cue(t, i) and (low in INVERTIBLE_CUES or low == "according"):
@@ -144,7 +171,7 @@ class _Finder:
                     return None
                 if np[0] != i:
                     # “CBS This Morning co-Anchor DeMarco Morgan said”: one long phrase.
-                    if not all(_modifies(t[x][2]) for x in range(i, np[0])):
+                    if not all(_modifies(t[x][2]) for x in range(i + role_led, np[0])):
                         return None
                     np = (i, np[1])
                 return self._result(np, c, hi, intro)

@@ -81,7 +81,7 @@ INVERTIBLE_CUES = _words(
     replied responded warned insisted argued declared concluded countered observed
     remarked stated tweeted quipped joked cautioned conceded acknowledged interjected
     pressed exhorted wondered retorted snapped proclaimed opined barked answered reads read
-    says"""
+    reported reports"""
 )
 # Cues whose next words name the audience or medium: told reporters, wrote on Telegram.
 MEDIA_OBJECT_CUES = _words("told tells telling wrote writes writing said says posted tweeted")

@@ -48,6 +48,7 @@ _GEO_PREFIX = frozenset(
     "middle latin european soviet northern southern eastern western central".split()
 )
 _ADJECTIVE_ENDINGS = ("ican", "ian", "ean", "ese", "ish", "ic", "ern")
+_HONORIFICS = frozenset("mr mrs ms miss dr".split())
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
 
@@ -120,6 +121,8 @@ def split_title(tokens: Sequence[str]) -> int:
         The index where the name proper starts.
     """
     if tokens and _is_title(tokens[-1]):
+        if len(tokens) > 1 and tokens[-2].lower().rstrip(".") in _HONORIFICS:
+            return len(tokens) - 1  # “Mr. King”, “Ms. Judge”: a surname that is a title word
         return len(tokens)  # “Foreign Minister”, “U.S. Secretary of State”: no name
     last = -1
     for i, token in enumerate(tokens[:-1]):

@@ -75,11 +75,11 @@ def is_cue(tokens: Sequence[Token], i: int) -> bool:
         True for a lower-case cue verb not read as a noun (“the reports”).
     """
     word = tokens[i][2]
+    lower = word.lower()
+    if lower == "according":  # also sentence-initial: “According to Limbaugh, ‘…’”
+        return i + 1 < len(tokens) and tokens[i + 1][2] == "to"
     if not word[:1].islower():
         return False
-    lower = word.lower()
-    if lower == "according":
-        return i + 1 < len(tokens) and tokens[i + 1][2] == "to"
     if lower not in CUE_VERBS:
         return False
     if i == 0:

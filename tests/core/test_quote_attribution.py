@@ -94,6 +94,32 @@ CASES: dict[str, tuple[str, str | None, str | None]] = {
         "Smithsonian Institution",
         "said",
     ),
+    "according-to-opens-sentence": (
+        "According to Rush Limbaugh, “If it were up to her, she would say nothing.”",
+        "Rush Limbaugh",
+        "According to",
+    ),
+    "inverted-reported": (
+        "“Turnout is roughly the same as last month,” reported Reuters.",
+        "Reuters",
+        "reported",
+    ),
+    "honorific-before-title-word-surname": (
+        "“They pay us a lot of money,” Mr. King said.",
+        "King",
+        "said",
+    ),
+    "lower-case-role-before-title": (
+        "“Subpoenas are not optional,” panel Chairman Rep. Jason Chaffetz (R-Utah) said.",
+        "Jason Chaffetz",
+        "said",
+    ),
+    "dash-name-after-quote": (
+        "“Maybe we can build a wall around the candidate.” ― Steve Quinlan.",
+        "Steve Quinlan",
+        None,
+    ),
+    "dash-then-prose-is-not-a-name": ("“Fine” — and then Trump left.", None, None),
     "organisation": ("“There is work to be done,” the Kremlin said.", "Kremlin", "said"),
     "indefinite-source-is-none": ("“We are ready for talks,” a spokesman said.", None, "said"),
     "plural-source-is-none": ("“We are ready for talks,” officials said.", None, "said"),
