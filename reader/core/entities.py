@@ -39,6 +39,7 @@ from reader.core.roles import (
     role_after,
     role_before,
 )
+from reader.core.word_lists import load_words
 
 KINDS: dict[str, ActorKind] = {"PER": "person", "ORG": "organisation", "LOC": "place"}
 
@@ -57,15 +58,10 @@ class _Tagger:
         import pycrfsuite  # heavy: imported on first use
 
         data = resources.files("reader.core").joinpath("data")
-
-        def words(name: str) -> frozenset[str]:
-            lines = data.joinpath(name).read_text(encoding="utf-8").split("\n")
-            return frozenset(line for line in lines if line)
-
-        self.places = words("places.txt")
-        self.first_names = words("first_names.txt")
-        self.last_names = words("last_names.txt")
-        self.common = words("common_words.txt")
+        self.places = load_words("places.txt")
+        self.first_names = load_words("first_names.txt")
+        self.last_names = load_words("last_names.txt")
+        self.common = load_words("common_words.txt")
         self.features = FeatureExtractor(self.places, self.first_names, self.last_names)
         self._tagger: Any = pycrfsuite.Tagger()
         # CRFsuite reads the model from this buffer without copying it: keep it alive.

@@ -22,6 +22,7 @@ from reader.core.quote_lexicon import (
     PERSON_ROLES,
     TITLES,
 )
+from reader.core.word_lists import load_words
 
 __all__ = ["Gender", "NameMention", "find_names", "gender_of", "split_title"]
 
@@ -190,11 +191,17 @@ def _classify(
     if before and before.group(1) in PERSON_ROLES:
         roles.add(before.group(1))
     kind: NameKind
-    if any(w.lower() in ORG_WORDS for w in (name_words if titles else words)):
+    places = load_words("places.txt")
+    acronym = name_words[-1].isalpha() and name_words[-1].isupper() and len(name_words[-1]) > 1
+    if (not titles and acronym) or any(
+        w.lower() in ORG_WORDS for w in (name_words if titles else words)
+    ):  # “DNC”, “Former DNC”, “Fox News”: an organisation
         kind = "org"
         start = tokens[0][0]
         name_words = words
         roles = set()
+    elif not titles and len(lowered) > 1 and " ".join(lowered) in places:
+        kind = "other"  # “North Korea”, “N. Korea”: a place, whatever it does in the sentence
     elif (
         titles
         or roles

@@ -26,7 +26,8 @@ _SENTENCE_END_RE = re.compile(
     r"[.!?](?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bSen\.)"
     r"(?<!\bGov\.)(?<!\bRep\.)[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n"
 )
-_SUBJECT_PRONOUN_RE = re.compile(r"\s*[“\"‘']?(He|She)\b")
+_WORD_BEFORE_RE = re.compile(r"\b([a-z]+)[^\S\n]+(?:the[^\S\n]+)?$")
+_PREPOSITIONS = frozenset("with to in at from by of for on about against into".split())
 _PRONOUN_RE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 _DEFINITE = frozenset("the his her their its this that".split())
 
@@ -101,10 +102,20 @@ class Resolver:
         return self._pick(group, gender, role, group_sentence)
 
     def _starts_with_pronoun(self, sentence: int, gender: str, before: int) -> bool:
-        """Whether the sentence's subject is a he/she of ``gender`` ahead of its names."""
+        """Whether a he/she of ``gender`` comes ahead of the sentence's names.
+
+        “He had protested Trump”, “…, and he urged North Korea to …”: the pronoun is the
+        subject and the names are its objects, so the chain goes on.
+        """
         start = self._bounds[sentence - 1] if sentence > 0 else 0
-        found = _SUBJECT_PRONOUN_RE.match(self.text, start, before)
-        return found is not None and (found.group(1).lower() == "she") == (gender == "f")
+        word = "she" if gender == "f" else "he"
+        found = _PRONOUN_RE.finditer(self.text, start, before)
+        return any(m.group(1).lower() == word for m in found)
+
+    def _after_preposition(self, m: NameMention) -> bool:
+        """Whether the name is the object of a preposition (“with CNN”, “to Trump”)."""
+        found = _WORD_BEFORE_RE.search(self.text, max(0, m.span.start - 20), m.span.start)
+        return found is not None and found.group(1) in _PREPOSITIONS
 
     def _pick(
         self, group: list[NameMention], gender: str | None, role: str | None, sentence: int
@@ -118,7 +129,10 @@ class Resolver:
             introduced = [m for m in group if m.introduced and self._gender(m) in (gender, "?")]
             if introduced:
                 return introduced[0]
-        for m in reversed(group):  # collected right to left; search left to right
+        # Collected right to left; search left to right, names after a preposition last
+        # (“In an interview with Trending Today USA, Ham made it clear …”).
+        ordered = sorted(reversed(group), key=self._after_preposition)
+        for m in ordered:
             if gender is not None and self._gender(m) not in (gender, "?"):
                 continue
             if role is not None and (m.description or role not in m.roles):

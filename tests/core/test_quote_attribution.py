@@ -194,3 +194,30 @@ def test_dash_line_must_be_only_a_name() -> None:
     text = "“Wages are flat and the rich get richer.”\n- and then the rally went on for hours."
     (quote,) = detect_quotes(text)
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Secretary of State John Kerry spoke after the vote. Later he urged Kim Jong Un "
+            "to talk. “We remain open to talks,” he said.",
+            "John Kerry",
+            id="pronoun-before-a-name-makes-it-an-object",
+        ),
+        pytest.param(
+            "Retired Gen. Carter Ham left the army in 2014. "
+            "In an interview with Daily Review USA, Ham made it clear he was unhappy. "
+            "“It was demoralizing,” he told the host.",
+            "Ham",
+            id="name-after-a-preposition-is-not-the-antecedent",
+        ),
+        pytest.param(
+            "Former DNC chairman Don Fowler spoke. The DNC met on Monday. “Be ready,” he said.",
+            "Don Fowler",
+            id="acronym-is-an-organisation",
+        ),
+    ],
+)
+def test_pronoun_antecedent(text: str, speaker: str) -> None:
+    assert detect_quotes(text)[-1].speaker == speaker
