@@ -58,12 +58,24 @@ class Resolver:
         return self._names
 
     def _gender(self, m: NameMention) -> str:
-        """The mention's gender, else the first personal pronoun after it decides."""
+        """The mention's gender, else the first personal pronoun after it decides.
+
+        The pronoun decides only when no other person is named before it: in “Justice
+        Antonin Scalia … The woman’s enthusiasm for Trump … ‘…,’ she said” the “she”
+        is somebody else.
+        """
         if m.gender != "?":
             return m.gender
         found = _PRONOUN_RE.search(self.text, m.span.end, m.span.end + 250)
         if found is None:
             return "?"
+        names = self.names()
+        for j in range(bisect_right(self._starts, m.span.end), len(names)):
+            other = names[j]
+            if other.span.start >= found.start():
+                break
+            if other.kind == "person" and other.key != m.key:
+                return "?"
         return "f" if found.group(1).lower() == "she" else "m"
 
     def nearest(self, pos: int, gender: str | None, role: str | None) -> NameMention | None:
@@ -138,11 +150,43 @@ class Resolver:
             if role is not None and (m.description or role not in m.roles):
                 continue
             if m.description:
-                # “The Ohio governor said …” then “he said”: go on to the governor's name.
+                # “The Ohio governor said …” then “he said”: go on to the governor's name,
+                # else to the article's main person, whom such descriptions mostly mean.
                 named = self.nearest(m.span.start, None, m.key)
+                if named is None and gender is not None:
+                    named = self._salient(m.span.start, gender)
                 return named if named is not None else m
             return m
         return None
+
+    def _organisation(self, pos: int) -> NameMention | None:
+        """The organisation an “it” at ``pos`` speaks for: the first one named in its
+        sentence or the one before (“The Security Council … to what it called ‘…’”)."""
+        names = self.names()
+        sentence = bisect_right(self._bounds, pos)
+        found = None
+        for j in range(bisect_right(self._starts, pos) - 1, -1, -1):
+            m = names[j]
+            if bisect_right(self._bounds, m.span.start) < sentence - 1:
+                break
+            if m.kind == "org":
+                found = m
+        return found
+
+    def _salient(self, pos: int, gender: str) -> NameMention | None:
+        """The latest mention of the person named most often before ``pos`` (twice or more)."""
+        counts: dict[str, int] = {}
+        latest: dict[str, NameMention] = {}
+        for m in self.names()[: bisect_right(self._starts, pos)]:
+            if m.kind != "person" or m.description or m.span.end > pos:
+                continue
+            if self._gender(m) in (gender, "?"):
+                counts[m.key] = counts.get(m.key, 0) + 1
+                latest[m.key] = m
+        if not counts:
+            return None
+        key = max(counts, key=lambda k: (counts[k], latest[k].span.start))
+        return latest[key] if counts[key] > 1 else None
 
     def is_common_word(self, word: str) -> bool:
         """Whether a capitalised word also appears in lower case (so is a common word).
@@ -175,6 +219,9 @@ class Resolver:
         words = [t[2] for t in tokens[a:b]]
         lower = [w.lower() for w in words]
         if len(words) == 1 and lower[0] in PRONOUNS:
+            if lower[0] == "it":
+                org = self._organisation(tokens[a][0])
+                return (org.name, org.span) if org else (None, None)
             if lower[0] not in ("he", "she"):
                 return None, None
             gender = "m" if lower[0] == "he" else "f"

@@ -217,6 +217,24 @@ def test_dash_line_must_be_only_a_name() -> None:
             "Don Fowler",
             id="acronym-is-an-organisation",
         ),
+        pytest.param(
+            "Casey Morgan met Jordan Price at the rally, where she waved to the crowd. "
+            "“Thank you all,” he said.",
+            "Casey Morgan",
+            id="next-pronoun-tells-gender-only-with-no-other-person-between",
+        ),
+        pytest.param(
+            "Donald Trump spoke in Ohio. Donald Trump had a rally later. The Republican "
+            "nominee noted his lead in the polls. “We will win,” he said.",
+            "Donald Trump",
+            id="description-goes-to-the-most-named-person",
+        ),
+        pytest.param(
+            "The Security Council met on Friday and condemned what it called “a clear "
+            "threat to international peace and security.”",
+            "Security Council",
+            id="it-is-the-organisation-of-its-sentence",
+        ),
     ],
 )
 def test_pronoun_antecedent(text: str, speaker: str) -> None:
