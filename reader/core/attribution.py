@@ -181,6 +181,7 @@ class _Finder:
         """X said: “…” / X remarked, “…” / …, stating, “…” / X: “…” / described by X as “…”."""
         t = self.tokens
         intro = k > lo and t[k - 1][2] in (",", ":")
+        unnamed: Attribution | None = None
         for c in range(k - 1, max(lo, k - _LOOK) - 1, -1):
             if not is_cue(t, c):
                 continue
@@ -213,7 +214,14 @@ class _Finder:
                 elif np is None:
                     np = subject_of(t, lo, c)
             if np is not None:
-                return self._result(np, c, hi, intro)
+                found = self._result(np, c, hi, intro)
+                if found.speaker is not None:
+                    return found
+                # “Ryan said the shootings and protests demands that …”: a cue whose
+                # subject names nobody may sit inside the clause of an earlier cue.
+                unnamed = unnamed or found
+        if unnamed is not None:
+            return unnamed
         if k - 1 > lo and t[k - 1][2] == ":" and k - 1 - lo <= 20:
             # “Rubio: ‘…’” or “McConnell delivered a blunt message to Trump: ‘…’”.
             np = np_left(t, k - 2, lo) if k - 1 - lo <= 4 else self._named_before_colon(lo, k)

@@ -51,6 +51,10 @@ QUOTE = "\x00"  # placeholder token text for a whole quote
 _WINDOW = 1500  # characters of context kept on each side of a quote
 END_PUNCT = frozenset(".!?")
 _POSS = ("’s", "'s")
+_ADJECTIVE_ENDINGS = ("ican", "atic", "ean", "ese", "ish")  # Republican, Democratic, European
+_PLURAL_NOUN_CUES = frozenset(
+    "claims remarks comments reports charges calls notes tweets posts promises demands".split()
+)
 _NOT_BEFORE_CUE = frozenset("of to should could might must may can".split())
 CONNECTORS = frozenset("of de da van von bin al la le del der di du dos el".split())
 _LEADING_ADVERBIAL = frozenset(
@@ -85,10 +89,18 @@ def is_cue(tokens: Sequence[Token], i: int) -> bool:
     if i == 0:
         return True
     prev = tokens[i - 1][2]
-    # “the reports”, “Trump’s remarks”, “secretary of state”: the cue word is a noun;
+    # “the reports”, “Trump’s remarks”, “Republican claims”: the cue word is a noun;
     # “should reiterate”: a verb inside a reported clause, not the reporting cue.
     return not (
-        prev.lower() in DETERMINERS or prev.lower() in _NOT_BEFORE_CUE or prev.endswith(_POSS)
+        prev.lower() in DETERMINERS
+        or prev.lower() in _NOT_BEFORE_CUE
+        or prev.endswith(_POSS)
+        or (
+            lower in _PLURAL_NOUN_CUES
+            and prev[:1].isupper()
+            and prev[1:].islower()
+            and prev.endswith(_ADJECTIVE_ENDINGS)
+        )
     )
 
 

@@ -120,6 +120,22 @@ CASES: dict[str, tuple[str, str | None, str | None]] = {
         None,
     ),
     "dash-then-prose-is-not-a-name": ("“Fine” — and then Trump left.", None, None),
+    "adjective-before-plural-cue-is-a-noun": (
+        "PolitiFact rated 32 percent of Republican claims as “false or misleading” last year.",
+        "PolitiFact",
+        None,
+    ),
+    "the-republican-said-is-still-a-cue": (
+        "“It drives the prices of everything up,” the Republican said this week.",
+        "Republican",
+        "said",
+    ),
+    "cue-inside-an-earlier-cues-clause": (
+        "House Speaker Paul Ryan said the spate of shootings and protests demands that "
+        "all Americans engage in “more listening, more learning.”",
+        "Paul Ryan",
+        "said",
+    ),
     "organisation": ("“There is work to be done,” the Kremlin said.", "Kremlin", "said"),
     "indefinite-source-is-none": ("“We are ready for talks,” a spokesman said.", None, "said"),
     "plural-source-is-none": ("“We are ready for talks,” officials said.", None, "said"),
