@@ -56,6 +56,9 @@ _PLURAL_NOUN_CUES = frozenset(
     "claims remarks comments reports charges calls notes tweets posts promises demands".split()
 )
 _NOT_BEFORE_CUE = frozenset("of to should could might must may can".split())
+# After a preposition a cue word is a noun (“in states with …”) unless it is a gerund
+# (“continued by saying”).
+_PREPOSITIONS = frozenset("in on at for from with by into about".split())
 CONNECTORS = frozenset("of de da van von bin al la le del der di du dos el".split())
 _LEADING_ADVERBIAL = frozenset(
     "in on at after before during despite although while when as since for with without "
@@ -95,6 +98,7 @@ def is_cue(tokens: Sequence[Token], i: int) -> bool:
         prev.lower() in DETERMINERS
         or prev.lower() in _NOT_BEFORE_CUE
         or prev.endswith(_POSS)
+        or (prev.lower() in _PREPOSITIONS and not lower.endswith("ing"))
         or (
             lower in _PLURAL_NOUN_CUES
             and prev[:1].isupper()
@@ -303,7 +307,9 @@ def subject_of(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | N
         i += 1
     # Skip a leading adverbial up to its comma: “At the end of November, Putin said”.
     for _ in range(2):
-        if i < hi and tokens[i][2].lower() in _LEADING_ADVERBIAL:
+        low = tokens[i][2].lower() if i < hi else ""
+        # … or a participle clause: “Reading from a prepared text, Ben Carson …”.
+        if low in _LEADING_ADVERBIAL or (low.endswith("ing") and low not in CUE_VERBS):
             comma = next((k for k in range(i, min(hi, i + 25)) if tokens[k][2] == ","), None)
             if comma is None:
                 break

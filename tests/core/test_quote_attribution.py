@@ -136,6 +136,22 @@ CASES: dict[str, tuple[str, str | None, str | None]] = {
         "Paul Ryan",
         "said",
     ),
+    "cue-word-after-a-preposition-is-a-noun": (
+        "In contests in states with diverse electorates, Clinton has decried the issue "
+        "of “systemic racism” and more.",
+        "Clinton",
+        None,
+    ),
+    "gerund-after-a-preposition-is-a-cue": (
+        "Husted continued by saying, “We will appeal this decision.”",
+        "Husted",
+        "saying",
+    ),
+    "participle-clause-before-subject": (
+        "Reading from a prepared text, Ben Carson repeatedly pronounced the name “Hamas” oddly.",
+        "Ben Carson",
+        None,
+    ),
     "organisation": ("“There is work to be done,” the Kremlin said.", "Kremlin", "said"),
     "indefinite-source-is-none": ("“We are ready for talks,” a spokesman said.", None, "said"),
     "plural-source-is-none": ("“We are ready for talks,” officials said.", None, "said"),
