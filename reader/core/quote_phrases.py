@@ -21,6 +21,7 @@ from reader.core.quote_lexicon import (
     PRONOUNS,
 )
 from reader.core.quote_marks import MarkedQuote
+from reader.core.word_lists import load_words
 
 __all__ = [
     "CONNECTORS",
@@ -289,6 +290,21 @@ def np_left(tokens: Sequence[Token], j: int, lo: int) -> tuple[int, int] | None:
     return (i, j + 1)
 
 
+def _opens_phrase(tokens: Sequence[Token], i: int, hi: int) -> bool:
+    """Whether ``tokens[i]`` opens a short phrase that ends in a comma before any cue.
+
+    “Hours later, Trump …”, “Even after the vote, …”: lower-case words then a comma
+    within four tokens; “Trump later said, …” has a cue first, so it is a subject.
+    """
+    for k in range(i + 1, min(hi, i + 5)):
+        word = tokens[k][2]
+        if word == ",":
+            return k > i + 1
+        if not word.islower() or word in CUE_VERBS:
+            return False
+    return False
+
+
 def subject_of(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """The subject of the sentence ``tokens[lo:hi]``: its first name, pronoun or phrase.
 
@@ -306,11 +322,21 @@ def subject_of(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | N
     while i < hi and (tokens[i][2].startswith(QUOTE) or not tokens[i][2][0].isalnum()):
         i += 1
     # Skip a leading adverbial up to its comma: “At the end of November, Putin said”.
+    common = load_words("common_words.txt")
     for _ in range(2):
-        low = tokens[i][2].lower() if i < hi else ""
-        # … or a participle clause: “Reading from a prepared text, Ben Carson …”.
-        if low in _LEADING_ADVERBIAL or (low.endswith("ing") and low not in CUE_VERBS):
-            comma = next((k for k in range(i, min(hi, i + 25)) if tokens[k][2] == ","), None)
+        word = tokens[i][2] if i < hi else ""
+        low = word.lower()
+        # … or a participle clause (“Reading from a prepared text, Ben Carson …”), a
+        # common word (“Hours later, Trump …”) or a dateline (“WASHINGTON — Sen. …”).
+        if (
+            low in _LEADING_ADVERBIAL
+            or (low.endswith(("ing", "ly", "ed")) and low not in CUE_VERBS)
+            or (low in common and low not in PRONOUNS and _opens_phrase(tokens, i, hi))
+            or (len(word) > 2 and word.isupper() and word.isalpha())
+        ):
+            comma = next(
+                (k for k in range(i, min(hi, i + 25)) if tokens[k][2] in (",", "—", "–")), None
+            )
             if comma is None:
                 break
             i = comma + 1

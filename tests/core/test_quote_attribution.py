@@ -152,6 +152,21 @@ CASES: dict[str, tuple[str, str | None, str | None]] = {
         "Ben Carson",
         None,
     ),
+    "opening-phrase-before-subject": (
+        "Hours later, Donald Trump returned the compliment, telling Reuters, “We are friends.”",
+        "Donald Trump",
+        "telling Reuters",
+    ),
+    "adverb-before-subject": (
+        "Immediately after the attacks, Donald Trump issued a statement, “We were attacked.”",
+        "Donald Trump",
+        None,
+    ),
+    "dateline-before-subject": (
+        "WASHINGTON — Sen. Chuck Grassley on Wednesday dismissed the attack as “basically” fine.",
+        "Chuck Grassley",
+        None,
+    ),
     "organisation": ("“There is work to be done,” the Kremlin said.", "Kremlin", "said"),
     "indefinite-source-is-none": ("“We are ready for talks,” a spokesman said.", None, "said"),
     "plural-source-is-none": ("“We are ready for talks,” officials said.", None, "said"),
