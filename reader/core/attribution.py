@@ -107,6 +107,8 @@ class _Finder:
         i = k + 1
         while i < hi and t[i][2] in _DASHES and i - k <= 2:
             i += 1
+        if i + 1 < hi and t[i][2] == "as":
+            i += 1  # “…,” as Ms. Simonyan put it
         if i >= hi:
             return None
         inner = self.ctx.text[t[k][0] : t[k][1]].rstrip("”’\"'»› ")

@@ -55,11 +55,12 @@ pleaded proclaimed opined cheered barked fumed seethed gushed marveled marvelled
 sniped griped grumbled insisted reasoned surmised speculated summed chimed answered
 advised affirmed reckoned estimated projected touted hailed praised criticized criticised
 blasted slammed ridiculed teased taunted thundered sneered quoted read reads
+cited assured confessed confesses
 """
 # Base forms that are far more often nouns in news text (“GOP state leaders”, “a post”).
 _NOUN_LIKE = _words(
     """state post report comment charge call claim note counter answer demand reply promise
-    pledge vow label brand quote tweet remark read reads post posts signal hint caution
+    pledge vow label brand quote tweet remark post posts signal hint caution
     muse chair"""
 )
 CUE_VERBS = (_words(_CUE_STEMS) - _NOUN_LIKE) | _words(
@@ -72,7 +73,7 @@ CUE_VERBS = (_words(_CUE_STEMS) - _NOUN_LIKE) | _words(
     maintaining charging alleging accusing dubbing labeling labelling branding recounting
     exclaiming cautioning signaling signalling communicating hinting demanding vowing
     pressing mocking blasting slamming touting hailing praising criticizing criticising
-    answering wondering"""
+    answering wondering citing assuring confessing"""
 )
 PARTICIPLE_CUES = frozenset(w for w in CUE_VERBS if w.endswith("ing"))
 # Cues that can precede their speaker: “…,” said Smith.

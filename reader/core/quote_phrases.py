@@ -86,6 +86,8 @@ def is_cue(tokens: Sequence[Token], i: int) -> bool:
     lower = word.lower()
     if lower == "according":  # also sentence-initial: “According to Limbaugh, ‘…’”
         return i + 1 < len(tokens) and tokens[i + 1][2] == "to"
+    if lower == "put":  # “as Ms. Simonyan put it, ‘…’”
+        return i + 1 < len(tokens) and tokens[i + 1][2] == "it"
     if not word[:1].islower():
         return False
     if lower not in CUE_VERBS:
@@ -374,7 +376,7 @@ def cue_text(text: str, tokens: Sequence[Token], c: int, hi: int) -> str:
     """
     word = tokens[c][2]
     end = tokens[c][1]
-    if word.lower() == "according":
+    if word.lower() in ("according", "put"):
         end = tokens[c + 1][1]
     elif word.lower() in MEDIA_OBJECT_CUES and c + 1 < hi:
         nxt = tokens[c + 1][2]

@@ -167,6 +167,17 @@ CASES: dict[str, tuple[str, str | None, str | None]] = {
         "Chuck Grassley",
         None,
     ),
+    "as-x-put-it": (
+        "As Ms. Simonyan put it in July, RT is “providing a perspective you won’t get.”",
+        "Simonyan",
+        "put it",
+    ),
+    "quote-then-as-x-put-it": (
+        "The spot was “a disgrace to the profession,” as The New Yorker put it.",
+        "New Yorker",
+        "put it",
+    ),
+    "sign-reads": ("The sign read, “Lock her up.”", "The sign", "read"),
     "organisation": ("“There is work to be done,” the Kremlin said.", "Kremlin", "said"),
     "indefinite-source-is-none": ("“We are ready for talks,” a spokesman said.", None, "said"),
     "plural-source-is-none": ("“We are ready for talks,” officials said.", None, "said"),
