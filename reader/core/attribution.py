@@ -261,6 +261,20 @@ class _Finder:
         found = self._result((1, end), -1, end, True)
         return Attribution(found.speaker, found.speaker_span, None, found.mention, True)
 
+    def according_later(self, k: int, hi: int) -> Attribution | None:
+        """“… paying ‘dozens’ of canvassers, according to campaign manager Jeff Weaver.”
+
+        “According to” credits its whole sentence, so it also names the speaker of a
+        quote that stands earlier in it.
+        """
+        t = self.tokens
+        for c in range(k + 1, hi):
+            if t[c][2] == "according" and is_cue(t, c):
+                np = np_right(t, c + 2, hi)
+                found = self._result(np, c, hi, False) if np is not None else None
+                return found if found is not None and found.speaker is not None else None
+        return None
+
     def subject_speaker(self, lo: int, k: int) -> Attribution | None:
         """A quote inside a sentence without a cue: its named subject spoke it.
 
@@ -334,6 +348,8 @@ def attribute(
                     earlier = finder.before(lo, k, hi)
                     if earlier is not None and (earlier.speaker or found is None):
                         found = earlier
+                if found is None:
+                    found = finder.according_later(k, stop)
                 if found is None and k > lo:
                     found = finder.subject_speaker(lo, k)
                 if (found is None or found.speaker is None) and not term_like[qi]:

@@ -178,6 +178,12 @@ CASES: dict[str, tuple[str, str | None, str | None]] = {
         "put it",
     ),
     "sign-reads": ("The sign read, “Lock her up.”", "The sign", "read"),
+    "according-to-at-sentence-end": (
+        "The campaign pays “dozens” of canvassers to knock on doors, according to campaign "
+        "manager Jeff Weaver.",
+        "Jeff Weaver",
+        "according to",
+    ),
     "organisation": ("“There is work to be done,” the Kremlin said.", "Kremlin", "said"),
     "indefinite-source-is-none": ("“We are ready for talks,” a spokesman said.", None, "said"),
     "plural-source-is-none": ("“We are ready for talks,” officials said.", None, "said"),
