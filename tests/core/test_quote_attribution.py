@@ -179,8 +179,8 @@ CASES: dict[str, tuple[str, str | None, str | None]] = {
     ),
     "sign-reads": ("The sign read, “Lock her up.”", "The sign", "read"),
     "according-to-at-sentence-end": (
-        "The campaign pays “dozens” of canvassers to knock on doors, according to campaign "
-        "manager Jeff Weaver.",
+        "The campaign pays “dozens” of canvassers $15 an hour to go door to door in the "
+        "African American community, according to campaign manager Jeff Weaver.",
         "Jeff Weaver",
         "according to",
     ),
