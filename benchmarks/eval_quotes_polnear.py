@@ -27,7 +27,7 @@ Gold (documented choices):
   name's last word equals the gold Source's head name (its last capitalised word before a
   comma or "who": ``Victor Cha, who served…`` -> ``cha``), or (c) the gold Source is a
   lowercase pronoun or description (``he``, ``the agency``) and the predicted last word
-  equals the head name of the nearest preceding Source with a capital (``_is_named``) of
+  equals the head name of the nearest preceding Source with a capital (``is_named``) of
   any attribution relation (quote or not) in the article.
   **fair** = strict, plus two fixes of (c), an approximation of coreference (PolNeAR
   does not annotate it) that is provably unfair in two ways: (d) a sentence-initial
@@ -64,120 +64,27 @@ import argparse
 import re
 import string
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _polnear import (  # noqa: E402
+    Gold,
+    articles,
+    head_name,
+    is_named,
+    load_gold,
+    load_referents,
+    source_kind,
+)
+
 from reader.core.models import Quote, Span  # noqa: E402
 from reader.core.quote_names import gender_of  # noqa: E402
 from reader.core.quotes import QuoteDetail, analyse_quotes  # noqa: E402
 
 _STRIP = string.punctuation + string.whitespace + "“”‘’«»„—–…\u00a0"
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
-
-
-@dataclass
-class Gold:
-    span: Span
-    sources: list[Span]
-    source_text: str
-
-
-def _fragments(spec: str) -> list[tuple[int, int]]:
-    return [(int(a), int(b)) for a, b in (part.split() for part in spec.split(";"))]
-
-
-def _quoted_segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Words inside the outermost mark pairs of ``text[start:end]``."""
-    frag = text[start:end].replace("''", ' "')  # '' is a double mark; same length
-    if any(c in frag for c in '“”"'):
-
-        def role(i: int) -> int:
-            c = frag[i]
-            return 1 if c == "“" else -1 if c == "”" else 0
-
-        marks = [i for i, c in enumerate(frag) if c in '“”"']
-    else:
-
-        def is_mark(i: int) -> bool:
-            c = frag[i]
-            if c == "‘":
-                return True
-            left = frag[i - 1] if i > 0 else " "
-            right = frag[i + 1] if i + 1 < len(frag) else " "
-            return (
-                c in "’'"
-                and not (left.isalnum() and right.isalnum())
-                and not (left.isalpha() and right.isspace() and left in "sS")
-            )
-
-        def role(i: int) -> int:
-            return 1 if frag[i] == "‘" else -1 if frag[i] == "’" else 0
-
-        marks = [i for i, c in enumerate(frag) if c in "‘’'" and is_mark(i)]
-    segments: list[tuple[int, int]] = []
-    depth = 0
-    open_at = 0
-    for n, i in enumerate(marks):
-        r = role(i)
-        if r == 0:  # straight mark: alternate, with the first one opening
-            r = 1 if depth == 0 else -1
-        if r == 1:
-            if depth == 0:
-                open_at = i + 1
-            depth += 1
-        elif depth == 0 and n == 0:
-            segments.append((0, i))  # fragment starts inside the quote
-        elif depth > 0:
-            depth -= 1
-            if depth == 0:
-                segments.append((open_at, i))
-    if depth > 0:
-        segments.append((open_at, len(frag)))
-    result = []
-    for a, b in segments:
-        while a < b and frag[a].isspace():
-            a += 1
-        while b > a and frag[b - 1].isspace():
-            b -= 1
-        if b > a:
-            result.append((start + a, start + b))
-    return result
-
-
-def load_gold(text: str, ann: Path) -> tuple[list[Gold], list[tuple[int, str]]]:
-    """Gold quotes of one article, and the Source (start, text) of every relation."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    relations: list[dict[str, str]] = []
-    for line in ann.read_text(encoding="utf-8").splitlines():
-        if re.match(r"T\d+\t\S+ \d", line):
-            tid, middle = line.split("\t")[:2]
-            spans[tid] = _fragments(middle.split(" ", 1)[1])
-        elif re.match(r"E\d+\t", line):
-            parts = line.split("\t")[1].split()
-            relations.append(dict(p.split(":", 1) for p in parts))
-    found: dict[tuple[int, int], Gold] = {}
-    all_sources: list[tuple[int, str]] = []
-    for rel in relations:
-        if "Content" not in rel:
-            continue
-        sources = [Span(a, b) for a, b in spans.get(rel.get("Source", ""), [])]
-        source_text = " ".join(text[s.start : s.end] for s in sources)
-        if sources:
-            all_sources.append((sources[0].start, source_text))
-        for a, b in spans[rel["Content"]]:
-            for qa, qb in _quoted_segments(text, a, b):
-                found.setdefault((qa, qb), Gold(Span(qa, qb), sources, source_text))
-    golds = sorted(found.values(), key=lambda g: (g.span.start, -g.span.end))
-    outer: list[Gold] = []
-    for g in golds:
-        if outer and outer[-1].span.contains(g.span):
-            continue
-        outer.append(g)
-    return outer, sorted(set(all_sources))
 
 
 def _norm(text: str, span: Span) -> tuple[int, int]:
@@ -187,44 +94,6 @@ def _norm(text: str, span: Span) -> tuple[int, int]:
     while b > a and text[b - 1] in _STRIP:
         b -= 1
     return a, b
-
-
-def head_name(source: str) -> str | None:
-    """Lowercased last capitalised word before a comma or “who”, else the last word."""
-    part = re.split(r",| who ", source)[0]
-    words = re.findall(r"[\w’'.-]+", part)
-    words = [re.sub(r"(’s|'s)$", "", w).strip(".") for w in words]
-    caps = [w for w in words if w[:1].isupper()]
-    if caps:
-        return str(caps[-1]).lower()
-    return str(words[-1]).lower() if words else None
-
-
-def _is_named(source: str) -> bool:
-    words = re.findall(r"[\w’'.-]+", re.split(r",| who ", source)[0])
-    return any(w[:1].isupper() and w.lower() not in ("the", "a", "an") for w in words)
-
-
-def _source_kind(source: str) -> str:
-    """``name``, ``pronoun``, ``definite`` (the agency) or ``indefinite`` (a spokesman)."""
-    low = source.strip().lower()
-    if low in _PRONOUNS:
-        return "pronoun"
-    if _is_named(source):
-        return "name"
-    first = low.split()[0] if low.split() else ""
-    return (
-        "definite"
-        if first in ("the", "his", "her", "their", "its", "this", "that")
-        else ("indefinite")
-    )
-
-
-def articles(split_dir: Path) -> Iterator[tuple[str, str, Path]]:
-    for text_path in sorted((split_dir / "text").glob("*.txt")):
-        anns = sorted((split_dir / "attributions").glob(text_path.stem + "_*.ann"))
-        if anns:
-            yield text_path.stem, text_path.read_text(encoding="utf-8"), anns[0]
 
 
 def _prf(tp_p: int, n_p: int, tp_r: int, n_g: int) -> tuple[float, float, float]:
@@ -239,9 +108,9 @@ def _strict_ok(q: Quote, g: Gold, sources: list[tuple[int, str]]) -> bool:
         return False
     pred_key = head_name(q.speaker)
     span_hit = q.speaker_span is not None and any(q.speaker_span.overlaps(s) for s in g.sources)
-    if span_hit or pred_key == head_name(g.source_text) or _is_named(g.source_text):
+    if span_hit or pred_key == head_name(g.source_text) or is_named(g.source_text):
         return span_hit or pred_key == head_name(g.source_text)
-    before = [t for start, t in sources if start < g.sources[0].start and _is_named(t)]
+    before = [t for start, t in sources if start < g.sources[0].start and is_named(t)]
     return bool(before) and pred_key == head_name(before[-1])
 
 
@@ -256,14 +125,14 @@ def _names_someone(source: str) -> bool:
     """A name Source, not a capitalised description such as ``The Republican nominee``."""
     words = re.split(r",| who ", source)[0].split()
     described = bool(words) and words[0].lower() in ("the", "a", "an") and words[-1].islower()
-    return _source_kind(source) == "name" and not described
+    return source_kind(source) == "name" and not described
 
 
 def _fair_ok(q: Quote, g: Gold, sources: list[tuple[int, str]]) -> bool:
     """Strict, plus (d) and (e) of the module docstring for pronoun and description Sources."""
     if _strict_ok(q, g, sources):
         return True
-    if q.speaker is None or _source_kind(g.source_text) in ("name", "indefinite"):
+    if q.speaker is None or source_kind(g.source_text) in ("name", "indefinite"):
         return False
     known: dict[str, set[str]] = {}
     for _, t in sources:
@@ -278,23 +147,6 @@ def _fair_ok(q: Quote, g: Gold, sources: list[tuple[int, str]]) -> bool:
             continue
         return head_name(q.speaker) == head_name(t)
     return False
-
-
-Referents = dict[tuple[str, int], tuple[int, int] | None]
-
-
-def load_referents(split: str) -> Referents:
-    """Hand-resolved referents by (article, Source start); None for nobody named."""
-    path = ROOT / "benchmarks" / "data" / f"polnear_{split}_referents.tsv"
-    found: Referents = {}
-    if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.startswith("#"):
-                continue
-            article, start, _end, ref_start, ref_end, _confidence = line.split("\t")
-            ref = None if ref_start == "-" else (int(ref_start), int(ref_end))
-            found[(article, int(start))] = ref
-    return found
 
 
 def _resolved_ok(q: Quote, g: Gold, text: str, ref: tuple[int, int] | None) -> bool:
@@ -384,7 +236,7 @@ def evaluate(split_dir: Path, errors: int) -> Report:
             sp_none += q.speaker is None
             if best.mention is not None and any(best.mention.overlaps(s) for s in g.sources):
                 mention_ok += 1
-            kind = _source_kind(g.source_text)
+            kind = source_kind(g.source_text)
             strict.add(_strict_ok(q, g, sources), kind)
             ok = _fair_ok(q, g, sources)
             fair.add(ok, kind)
