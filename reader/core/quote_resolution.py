@@ -174,10 +174,14 @@ class Resolver:
         return found
 
     def _salient(self, pos: int, gender: str) -> NameMention | None:
-        """The latest mention of the person named most often before ``pos`` (twice or more)."""
+        """The latest mention of the person named most often before ``pos`` (twice or more).
+
+        Only the last 200 names count, which keeps a huge text with many quotes linear.
+        """
         counts: dict[str, int] = {}
         latest: dict[str, NameMention] = {}
-        for m in self.names()[: bisect_right(self._starts, pos)]:
+        end = bisect_right(self._starts, pos)
+        for m in self.names()[max(0, end - 200) : end]:
             if m.kind != "person" or m.description or m.span.end > pos:
                 continue
             if self._gender(m) in (gender, "?"):
