@@ -188,8 +188,13 @@ class _Finder:
             if not is_cue(t, c):
                 continue
             low = t[c][2].lower()
+            as_at = None
+            if low == "put":  # “As Steven Rosenthal, a lawyer, put it, ‘…’”
+                as_at = next((x for x in range(c - 1, lo - 1, -1) if t[x][2].lower() == "as"), None)
             if low == "according" or (c + 1 < k and t[c + 1][2] == "by"):
                 np = np_right(t, c + 2, k)
+            elif as_at is not None:
+                np = np_right(t, as_at + 1, c)
             elif low in PARTICIPLE_CUES or (c > lo and t[c - 1][2] == ","):
                 np = subject_of(t, lo, c)
             elif (

@@ -122,8 +122,10 @@ def split_title(tokens: Sequence[str]) -> int:
         The index where the name proper starts.
     """
     if tokens and _is_title(tokens[-1]):
-        if len(tokens) > 1 and tokens[-2].lower().rstrip(".") in _HONORIFICS:
-            return len(tokens) - 1  # “Mr. King”, “Ms. Judge”: a surname that is a title word
+        before = tokens[-2].lower().rstrip(".") if len(tokens) > 1 else ""
+        if before in _HONORIFICS or before in load_words("first_names.txt"):
+            # “Mr. King”, “Charlie King”: a surname that is also a title word.
+            return len(tokens) - 2 if before not in _HONORIFICS else len(tokens) - 1
         return len(tokens)  # “Foreign Minister”, “U.S. Secretary of State”: no name
     last = -1
     for i, token in enumerate(tokens[:-1]):

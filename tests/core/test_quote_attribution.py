@@ -184,6 +184,17 @@ CASES: dict[str, tuple[str, str | None, str | None]] = {
         "Jeff Weaver",
         "according to",
     ),
+    "first-name-then-title-word-surname": (
+        "“Turnout makes a difference,” said Charlie King, a prominent New York Democrat.",
+        "Charlie King",
+        "said",
+    ),
+    "as-x-appositive-put-it": (
+        "As Steven M. Rosenthal, a tax lawyer and senior fellow at the Tax Policy Center, "
+        "recently put it, “Did he lower his taxes legally?”",
+        "Steven M. Rosenthal",
+        "put it",
+    ),
     "organisation": ("“There is work to be done,” the Kremlin said.", "Kremlin", "said"),
     "indefinite-source-is-none": ("“We are ready for talks,” a spokesman said.", None, "said"),
     "plural-source-is-none": ("“We are ready for talks,” officials said.", None, "said"),
