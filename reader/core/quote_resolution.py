@@ -255,7 +255,9 @@ class Resolver:
             return None, None  # “The”, a lone common word: nothing to name
         head = next((w for w in reversed(lower) if w in PERSON_ROLES), lower[-1])
         det = lower[0]
-        definite = det in _DEFINITE or words[0].endswith(("’s", "'s"))
+        # “Ivana Trump's brief said”: a possessive makes the phrase definite too.
+        owners = words[: max(1, len(words) - 1)]
+        definite = det in _DEFINITE or any(w.endswith(("’s", "'s")) for w in owners)
         if not definite:
             return None, None  # “a spokesman”, “officials”: nobody is named
         if head in PERSON_ROLES:

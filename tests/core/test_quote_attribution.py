@@ -195,6 +195,12 @@ CASES: dict[str, tuple[str, str | None, str | None]] = {
         "Steven M. Rosenthal",
         "put it",
     ),
+    "possessive-phrase-is-definite": (
+        "However, Ivana Trump's brief said that was not her view and dismissed those reports "
+        "as “previous misinterpreted statements.”",
+        "Ivana Trump's brief",
+        "said",
+    ),
     "organisation": ("“There is work to be done,” the Kremlin said.", "Kremlin", "said"),
     "indefinite-source-is-none": ("“We are ready for talks,” a spokesman said.", None, "said"),
     "plural-source-is-none": ("“We are ready for talks,” officials said.", None, "said"),
