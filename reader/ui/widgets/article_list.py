@@ -90,23 +90,36 @@ class ArticleList(DataTable[Text]):
         self.list_filter = ListFilter()
 
     def on_mount(self) -> None:
-        self.add_column("Outlet", key="source", width=14)
-        self.add_column("Title", key="title", width=40)
-        self.add_column("Date", key="date", width=10)
-        self.add_column("Words", key="words", width=6)
-        self.add_column("Quotes", key="quotes", width=6)
+        # Text labels, not strings: DataTable parses a string label as markup, and that
+        # loads Rich's emoji table (about 12 ms) before the first frame.
+        self.add_column(Text("Outlet"), key="source", width=14)
+        self.add_column(Text("Title"), key="title", width=40)
+        self.add_column(Text("Date"), key="date", width=10)
+        self.add_column(Text("Words"), key="words", width=6)
+        self.add_column(Text("Quotes"), key="quotes", width=6)
+        # The list starts as wide as the screen: sized now, the first resize changes
+        # nothing and the first frame is not laid out twice.
+        self._fit_title(self.screen.size.width or self.app.size.width)
 
     def on_resize(self, event: events.Resize) -> None:
         """Give the title column whatever width the other columns leave."""
+        if self._fit_title(event.size.width):
+            # DataTable has no public "column width changed" call; add_column sets this.
+            self._require_update_dimensions = True
+            self.refresh()
+
+    def _fit_title(self, width: int) -> bool:
+        """Size the title column for a list ``width`` cells wide; True if it changed."""
         title = self.columns[ColumnKey("title")]
         others = sum(
             column.get_render_width(self) for key, column in self.columns.items()
             if key != ColumnKey("title")
         )
-        title.width = max(16, event.size.width - others - 2 * self.cell_padding - 2)
-        # DataTable has no public "column width changed" call; this is what add_column sets.
-        self._require_update_dimensions = True
-        self.refresh()
+        fitted = max(16, width - others - 2 * self.cell_padding - 2)
+        if fitted == title.width:
+            return False
+        title.width = fitted
+        return True
 
     @property
     def shown_ids(self) -> list[str]:
