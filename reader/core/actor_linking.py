@@ -14,6 +14,7 @@ references then join a full name:
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
 
 from reader.core.actor_names import (
@@ -30,18 +31,23 @@ Flat = list[tuple[int, int, Mention, ActorKind]]
 
 
 class Sets:
-    """Union-find over integer ids."""
+    """Union-find over the integer ids ``0 .. size - 1``.
 
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
+    The parents live in an array rather than a dict: for the ~250,000 mentions of a
+    10,000-article folder that is 2 MB instead of about 20 MB of dict and int objects.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.parent = array("q", range(size))
 
     def find(self, x: int) -> int:
         """The representative of ``x``'s set (the smallest id joined to it)."""
-        root = self.parent.setdefault(x, x)
-        while root != self.parent[root]:
-            root = self.parent[root]
+        parent = self.parent
+        root = x
+        while root != parent[root]:
+            root = parent[root]
         while x != root:
-            self.parent[x], x = root, self.parent[x]
+            parent[x], x = root, parent[x]
         return root
 
     def union(self, a: int, b: int) -> None:

@@ -13,7 +13,6 @@ from textual.worker import get_current_worker
 from reader.config import Config
 from reader.core.models import AnalysedArticle, Article, Corpus
 from reader.ui.commands import ReaderCommands
-from reader.ui.loading import load_corpus
 from reader.ui.messages import (
     AlignmentReady,
     AnalysisFailed,
@@ -28,8 +27,9 @@ from reader.ui.messages import (
 )
 from reader.ui.screens.main import MainScreen
 
-# The analysis core (NER model, aligner, rapidfuzz) is imported inside the workers, and
-# screens other than the list when first opened, so the first paint waits for neither.
+# The analysis core (NER model, aligner, rapidfuzz) and the staged loader are imported
+# inside the workers, and screens other than the list when first opened, so the first
+# paint waits for none of them.
 
 class ReaderApp(App[None]):
     """Newsroom Reader: the article list, the reading view and side-by-side comparison."""
@@ -66,6 +66,8 @@ class ReaderApp(App[None]):
           description="Loading articles")
     def _load_corpus(self) -> None:
         """Read, clean and analyse in stages so the list fills in as it goes."""
+        from reader.ui.loading import load_corpus
+
         worker = get_current_worker()
         try:
             load_corpus(self.config, self.post_message, lambda: worker.is_cancelled)

@@ -51,11 +51,13 @@ def load_corpus(
         post: Posts a message to the app (thread-safe).
         cancelled: True once the worker was cancelled; loading then stops quietly.
     """
+    read = _read_and_clean(config, post, cancelled)
+    if read is None or cancelled():
+        return
+    # Imported only now (the NER model, rapidfuzz): a worker cannot be interrupted, so
+    # quitting while the list is being read must not wait for these imports.
     from reader.core.pipeline import analyse_article, merge_corpus
 
-    read = _read_and_clean(config, post, cancelled)
-    if read is None:
-        return
     cleaned, errors = read
     analysed: list[AnalysedArticle] = []
     for listed in _batches(cleaned, ANALYSE_BATCH):

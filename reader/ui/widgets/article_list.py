@@ -14,6 +14,7 @@ from textual import events
 from textual._segment_tools import line_crop
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
+from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import DataTable
@@ -88,25 +89,39 @@ class ArticleList(DataTable[Text]):
         self._pending: set[str] = set()
         self.order_by = "file"
         self.list_filter = ListFilter()
+        self._line_style = Style()
 
     def on_mount(self) -> None:
-        self.add_column("Outlet", key="source", width=14)
-        self.add_column("Title", key="title", width=40)
-        self.add_column("Date", key="date", width=10)
-        self.add_column("Words", key="words", width=6)
-        self.add_column("Quotes", key="quotes", width=6)
+        # Text labels, not strings: DataTable parses a string label as markup, and that
+        # loads Rich's emoji table (about 12 ms) before the first frame.
+        self.add_column(Text("Outlet"), key="source", width=14)
+        self.add_column(Text("Title"), key="title", width=40)
+        self.add_column(Text("Date"), key="date", width=10)
+        self.add_column(Text("Words"), key="words", width=6)
+        self.add_column(Text("Quotes"), key="quotes", width=6)
+        # The list starts as wide as the screen: sized now, the first resize changes
+        # nothing and the first frame is not laid out twice.
+        self._fit_title(self.screen.size.width or self.app.size.width)
 
     def on_resize(self, event: events.Resize) -> None:
         """Give the title column whatever width the other columns leave."""
+        if self._fit_title(event.size.width):
+            # DataTable has no public "column width changed" call; add_column sets this.
+            self._require_update_dimensions = True
+            self.refresh()
+
+    def _fit_title(self, width: int) -> bool:
+        """Size the title column for a list ``width`` cells wide; True if it changed."""
         title = self.columns[ColumnKey("title")]
         others = sum(
             column.get_render_width(self) for key, column in self.columns.items()
             if key != ColumnKey("title")
         )
-        title.width = max(16, event.size.width - others - 2 * self.cell_padding - 2)
-        # DataTable has no public "column width changed" call; this is what add_column sets.
-        self._require_update_dimensions = True
-        self.refresh()
+        fitted = max(16, width - others - 2 * self.cell_padding - 2)
+        if fitted == title.width:
+            return False
+        title.width = fitted
+        return True
 
     @property
     def shown_ids(self) -> list[str]:
@@ -196,6 +211,21 @@ class ArticleList(DataTable[Text]):
             cell("…" if pending else str(len(item.quotes)), justify="right"),
         )
 
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's style is the same for every line of a frame, but DataTable asks
+        # for it once per line, and each time walks the styles of every ancestor: about
+        # a third of a scrolling frame's cost. It is computed once here instead.
+        self._line_style = self.rich_style
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        """DataTable.render_line (the list has no fixed rows), with the frame's style."""
+        scroll_x, scroll_y = self.scroll_offset
+        header = self.get_row_height(self._header_row_key) if self.show_header else 0
+        if y >= header:
+            y += scroll_y
+        return self._render_line(y, scroll_x, scroll_x + self.size.width, self._line_style)
 
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
         """Render one line, re-rendering only rows whose cursor or hover state changed.
