@@ -5,7 +5,7 @@ the cue next to the quote (“…,” he said / said Smith / according to X), th
 in its sentence (X said: “…” / X remarked, “…” / stating, “…” -> the sentence subject /
 described by X as “…”), a cue in the previous or next sentence, the speaker of the
 previous quote of the paragraph, of a quote continued after a paragraph break, and a
-byline paragraph (“– Bernie Sanders.”) right under a quote.
+signature (“– Bernie Sanders.”) after a quote or on the line under it.
 Pronouns and role descriptions are resolved back to the nearest compatible person named
 before them (``quote_names``). When no rule applies the speaker stays None: no guessing.
 """

@@ -136,16 +136,20 @@ def detect_quotes(text: str, paragraphs: Sequence[Span] | None = None) -> list[Q
     not introduced by a cue with a comma or colon; otherwise ``statement``.
 
     Attribution: ``speaker`` is the surface name found from the cues around the quote (“…,”
-    X said / said X / X told reporters / according to X / X: “…” / X remarked, “…” /
-    stating, “…” -> the sentence subject / described by X as “…” / a “– X” line under it),
-    else from a cue in the previous or next sentence, the previous attributed quote of the
-    paragraph, or the last one before a paragraph break; a quote inside a sentence without
-    any cue goes to the sentence's subject when that is a name or he/she (``cue`` is then
-    None). He/she and role descriptions (“the president”) resolve to the nearest compatible
-    person named before them, and ``speaker_span`` then points at that name. A definite
-    description that matches no named person (“the U.S. Secretary of State”) is returned as
-    written; indefinite or plural sources (“a spokesman”, “officials”), I/we/they and
-    undecidable cases give None. ``actor`` is always None.
+    X said / said X / X told reporters / according to X, also later in the sentence / X:
+    “…” / X remarked, “…” / stating, “…” -> the sentence subject / described by X as “…” /
+    as X put it / a “– X” or “― X” signature after it or on the line under it), else from
+    a cue in the previous or next sentence, the previous attributed quote of the paragraph,
+    or the last one before a paragraph break; a quote inside a sentence without any cue
+    goes to the sentence's subject when that is a name or he/she (``cue`` is then None).
+    He/she and role descriptions (“the president”) resolve to the nearest compatible
+    person named before them, skipping a sentence's objects and names after prepositions,
+    and ``speaker_span`` then points at that name; a chain that ends at a bare description
+    goes to the person the text names most. “It” goes to an organisation named in its
+    sentence or the one before. A definite description that matches no named person (“the
+    U.S. Secretary of State”) is returned as written; indefinite or plural sources (“a
+    spokesman”, “officials”), I/we/they and undecidable cases give None. ``actor`` is
+    always None.
 
     Args:
         text: The text to analyse (cleaned or raw).
