@@ -22,9 +22,9 @@ from reader.core.quote_lexicon import (
     LEADING_CAPS,
     PARTICIPLE_CUES,
     PRONOUNS,
-    TITLES,
 )
 from reader.core.quote_marks import MarkedQuote
+from reader.core.quote_names import is_title
 from reader.core.quote_phrases import (
     END_PUNCT,
     QUOTE,
@@ -51,11 +51,6 @@ _PRE_NAME = frozenset(
     "former top longtime senior veteran chief deputy acting then current retired "
     "campaign presidential democratic republican".split()
 )
-
-
-def _is_title(word: str) -> bool:
-    """Whether a capitalised word is a title (“Chairman”, “Rep.”)."""
-    return is_cap(word) and (word.lower() in TITLES or word.lower().rstrip(".") in TITLES)
 
 
 def _modifies(word: str) -> bool:
@@ -144,7 +139,7 @@ class _Finder:
         low = t[i][2].lower()
         bare = i + 1 < hi and low.isalpha() and is_cue(t, i + 1)  # “…,” officials said
         # “…,” panel Chairman Rep. Jason Chaffetz said: a lower-case word before a title.
-        role_led = low.isalpha() and i + 1 < hi and _is_title(t[i + 1][2])
+        role_led = low.isalpha() and i + 1 < hi and is_cap(t[i + 1][2]) and is_title(t[i + 1][2])
         starts = (
             is_cap(t[i][2])
             or low in PRONOUNS

@@ -20,6 +20,7 @@ __all__ = [
     "ORG_WORDS",
     "PARTICIPLE_CUES",
     "PERSON_ROLES",
+    "PREPOSITIONS",
     "PRONOUNS",
     "TITLES",
 ]
@@ -94,6 +95,8 @@ AUX_ADVERBS = _words(
     angrily proudly softly told today yesterday"""
 )
 PRONOUNS = _words("he she they we i it you")
+# Prepositions: a name after one is an object (“with CNN”), a cue word after one a noun.
+PREPOSITIONS = _words("with to in at from by of for on about against into")
 DETERMINERS = _words("the a an his her their its our this that these those")
 # Words that end a noun phrase read leftwards from a cue.
 CLAUSE_BREAKS = _words(

@@ -24,7 +24,7 @@ from reader.core.quote_lexicon import (
 )
 from reader.core.word_lists import load_words
 
-__all__ = ["Gender", "NameMention", "find_names", "gender_of", "split_title"]
+__all__ = ["Gender", "NameMention", "find_names", "gender_of", "is_title", "split_title"]
 
 Gender = Literal["m", "f", "?"]
 NameKind = Literal["person", "org", "other"]
@@ -103,7 +103,8 @@ def _is_abbreviation(token: str) -> bool:
     return bool(_ABBREV_RE.fullmatch(token))
 
 
-def _is_title(token: str) -> bool:
+def is_title(token: str) -> bool:
+    """Whether a word is a title or role that precedes a name (``Chairman``, ``Rep.``)."""
     low = token.lower()
     return low in TITLES or low.rstrip(".") in TITLES
 
@@ -121,7 +122,7 @@ def split_title(tokens: Sequence[str]) -> int:
     Returns:
         The index where the name proper starts.
     """
-    if tokens and _is_title(tokens[-1]):
+    if tokens and is_title(tokens[-1]):
         before = tokens[-2].lower().rstrip(".") if len(tokens) > 1 else ""
         if before in _HONORIFICS or before in load_words("first_names.txt"):
             # “Mr. King”, “Charlie King”: a surname that is also a title word.
@@ -129,7 +130,7 @@ def split_title(tokens: Sequence[str]) -> int:
         return len(tokens)  # “Foreign Minister”, “U.S. Secretary of State”: no name
     last = -1
     for i, token in enumerate(tokens[:-1]):
-        if _is_title(token):
+        if is_title(token):
             last = i
     if last < 0:
         return 0

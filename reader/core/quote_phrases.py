@@ -18,6 +18,7 @@ from reader.core.quote_lexicon import (
     CUE_VERBS,
     DETERMINERS,
     MEDIA_OBJECT_CUES,
+    PREPOSITIONS,
     PRONOUNS,
 )
 from reader.core.quote_marks import MarkedQuote
@@ -61,9 +62,6 @@ _PLURAL_NOUN_CUES = frozenset(
     "claims remarks comments reports charges calls notes tweets posts promises demands".split()
 )
 _NOT_BEFORE_CUE = frozenset("of to should could might must may can".split())
-# After a preposition a cue word is a noun (“in states with …”) unless it is a gerund
-# (“continued by saying”).
-_PREPOSITIONS = frozenset("in on at for from with by into about".split())
 CONNECTORS = frozenset("of de da van von bin al la le del der di du dos el".split())
 _LEADING_ADVERBIAL = frozenset(
     "in on at after before during despite although while when as since for with without "
@@ -105,7 +103,9 @@ def is_cue(tokens: Sequence[Token], i: int) -> bool:
         prev.lower() in DETERMINERS
         or prev.lower() in _NOT_BEFORE_CUE
         or prev.endswith(_POSS)
-        or (prev.lower() in _PREPOSITIONS and not lower.endswith("ing"))
+        # After a preposition a cue word is a noun (“in states with …”) unless it is a
+        # gerund (“continued by saying”).
+        or (prev.lower() in PREPOSITIONS and not lower.endswith("ing"))
         or (
             lower in _PLURAL_NOUN_CUES
             and prev[:1].isupper()

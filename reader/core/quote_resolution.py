@@ -14,7 +14,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from reader.core.models import Span
-from reader.core.quote_lexicon import DETERMINERS, LEADING_CAPS, PERSON_ROLES, PRONOUNS
+from reader.core.quote_lexicon import (
+    DETERMINERS,
+    LEADING_CAPS,
+    PERSON_ROLES,
+    PREPOSITIONS,
+    PRONOUNS,
+)
 from reader.core.quote_marks import MarkedQuote
 from reader.core.quote_names import NameMention, find_names, split_title
 from reader.core.quote_phrases import CONNECTORS, Token, is_cap
@@ -27,7 +33,6 @@ _SENTENCE_END_RE = re.compile(
     r"(?<!\bGov\.)(?<!\bRep\.)[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n"
 )
 _WORD_BEFORE_RE = re.compile(r"\b([a-z]+)[^\S\n]+(?:the[^\S\n]+)?$")
-_PREPOSITIONS = frozenset("with to in at from by of for on about against into".split())
 _PRONOUN_RE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 _DEFINITE = frozenset("the his her their its this that".split())
 
@@ -127,7 +132,7 @@ class Resolver:
     def _after_preposition(self, m: NameMention) -> bool:
         """Whether the name is the object of a preposition (“with CNN”, “to Trump”)."""
         found = _WORD_BEFORE_RE.search(self.text, max(0, m.span.start - 20), m.span.start)
-        return found is not None and found.group(1) in _PREPOSITIONS
+        return found is not None and found.group(1) in PREPOSITIONS
 
     def _pick(
         self, group: list[NameMention], gender: str | None, role: str | None, sentence: int
