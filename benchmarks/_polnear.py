@@ -7,6 +7,7 @@ reads it: brat ``.ann`` files, the outermost quoted words of each Content, and
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -161,8 +162,13 @@ def articles(split_dir: Path) -> Iterator[tuple[str, str, Path]]:
 Referents = dict[tuple[str, int], tuple[int, int] | None]
 
 
+def article_key(name: str) -> str:
+    """The key of an article in the referents file: a hash of its file stem, not its words."""
+    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:16]
+
+
 def load_referents(split: str) -> Referents:
-    """Hand-resolved referents by (article, Source start); None for nobody named."""
+    """Hand-resolved referents by (article key, Source start); None for nobody named."""
     path = ROOT / "benchmarks" / "data" / f"polnear_{split}_referents.tsv"
     found: Referents = {}
     if path.is_file():

@@ -72,6 +72,7 @@ sys.path.insert(0, str(ROOT))
 
 from _polnear import (  # noqa: E402
     Gold,
+    article_key,
     articles,
     head_name,
     is_named,
@@ -240,7 +241,7 @@ def evaluate(split_dir: Path, errors: int) -> Report:
             strict.add(_strict_ok(q, g, sources), kind)
             ok = _fair_ok(q, g, sources)
             fair.add(ok, kind)
-            ref = referents.get((name, g.sources[0].start))
+            ref = referents.get((article_key(name), g.sources[0].start))
             if referents:
                 if kind in ("pronoun", "definite"):
                     ok = _resolved_ok(q, g, text, ref)
