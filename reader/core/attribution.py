@@ -258,8 +258,7 @@ class _Finder:
         end = len(t) - 1 if t[-1][2] == "." else len(t)
         if not all(is_cap(t[x][2]) for x in range(1, end)):
             return None
-        found = self._result((1, end), -1, end, True)
-        return Attribution(found.speaker, found.speaker_span, None, found.mention, True)
+        return self._dash_name(1, end)
 
     def according_later(self, k: int, hi: int) -> Attribution | None:
         """“… paying ‘dozens’ of canvassers, according to campaign manager Jeff Weaver.”

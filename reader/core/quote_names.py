@@ -123,10 +123,13 @@ def split_title(tokens: Sequence[str]) -> int:
         The index where the name proper starts.
     """
     if tokens and is_title(tokens[-1]):
+        # A surname that is also a title word: “Mr. King” (the honorific is the title),
+        # “Charlie King” (a first name before it).
         before = tokens[-2].lower().rstrip(".") if len(tokens) > 1 else ""
-        if before in _HONORIFICS or before in load_words("first_names.txt"):
-            # “Mr. King”, “Charlie King”: a surname that is also a title word.
-            return len(tokens) - 2 if before not in _HONORIFICS else len(tokens) - 1
+        if before in _HONORIFICS:
+            return len(tokens) - 1
+        if before in load_words("first_names.txt"):
+            return len(tokens) - 2
         return len(tokens)  # “Foreign Minister”, “U.S. Secretary of State”: no name
     last = -1
     for i, token in enumerate(tokens[:-1]):
@@ -194,7 +197,6 @@ def _classify(
     if before and before.group(1) in PERSON_ROLES:
         roles.add(before.group(1))
     kind: NameKind
-    places = load_words("places.txt")
     acronym = name_words[-1].isalpha() and name_words[-1].isupper() and len(name_words[-1]) > 1
     if (not titles and acronym) or any(
         w.lower() in ORG_WORDS for w in (name_words if titles else words)
@@ -203,7 +205,7 @@ def _classify(
         start = tokens[0][0]
         name_words = words
         roles = set()
-    elif not titles and len(lowered) > 1 and " ".join(lowered) in places:
+    elif not titles and len(lowered) > 1 and " ".join(lowered) in load_words("places.txt"):
         kind = "other"  # “North Korea”, “N. Korea”: a place, whatever it does in the sentence
     elif (
         titles

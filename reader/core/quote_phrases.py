@@ -57,7 +57,7 @@ QUOTE = "\x00"  # placeholder token text for a whole quote
 _WINDOW = 1500  # characters of context kept on each side of a quote
 END_PUNCT = frozenset(".!?")
 _POSS = ("’s", "'s")
-_ADJECTIVE_ENDINGS = ("ican", "atic", "ean", "ese", "ish")  # Republican, Democratic, European
+_PARTY_ADJECTIVE_ENDINGS = ("ican", "atic", "ean", "ese", "ish")  # Republican, Democratic, European
 _PLURAL_NOUN_CUES = frozenset(
     "claims remarks comments reports charges calls notes tweets posts promises demands".split()
 )
@@ -110,7 +110,7 @@ def is_cue(tokens: Sequence[Token], i: int) -> bool:
             lower in _PLURAL_NOUN_CUES
             and prev[:1].isupper()
             and prev[1:].islower()
-            and prev.endswith(_ADJECTIVE_ENDINGS)
+            and prev.endswith(_PARTY_ADJECTIVE_ENDINGS)
         )
     )
 

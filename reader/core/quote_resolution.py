@@ -165,8 +165,11 @@ class Resolver:
         return None
 
     def _organisation(self, pos: int) -> NameMention | None:
-        """The organisation an “it” at ``pos`` speaks for: the first one named in its
-        sentence or the one before (“The Security Council … to what it called ‘…’”)."""
+        """The organisation an “it” at ``pos`` speaks for, if one is named close by.
+
+        The first organisation of its sentence or the one before: “The Security Council
+        … condemned what it called ‘…’”.
+        """
         names = self.names()
         sentence = bisect_right(self._bounds, pos)
         found = None
