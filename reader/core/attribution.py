@@ -83,10 +83,10 @@ class Attribution:
 class _Finder:
     """Applies the attribution rules to the quotes of one paragraph."""
 
-    def __init__(self, ctx: Resolver, tokens: list[Token]) -> None:
+    def __init__(self, ctx: Resolver, tokens_and_quotes: tuple[list[Token], list[int]]) -> None:
         self.ctx = ctx
-        self.tokens = tokens
-        self.sentences = sentences_of(ctx.text, tokens)
+        self.tokens, self.quote_at = tokens_and_quotes
+        self.sentences = sentences_of(ctx.text, self.tokens)
 
     def _result(self, np: tuple[int, int] | None, cue: int, hi: int, intro: bool) -> Attribution:
         cue_words = cue_text(self.ctx.text, self.tokens, cue, hi) if cue >= 0 else ":"
@@ -335,37 +335,36 @@ def attribute(
         finder = _Finder(ctx, paragraph_tokens(text, paragraphs[para_index], members))
         tokens = finder.tokens
         previous: Attribution | None = None
-        for s_index, (lo, hi) in enumerate(finder.sentences):
-            for k in range(lo, hi):
-                if not tokens[k][2].startswith(QUOTE):
-                    continue
-                qi = int(tokens[k][2][1:])
-                stop = next((x for x in range(k + 1, hi) if tokens[x][2].startswith(QUOTE)), hi)
-                found = finder.after(k, stop)
-                if found is None or found.speaker is None:
-                    # A cue before the quote may name the speaker the cue after it did not.
-                    earlier = finder.before(lo, k, hi)
-                    if earlier is not None and (earlier.speaker or found is None):
-                        found = earlier
-                if found is None:
-                    found = finder.according_later(k, stop)
-                if found is None and k > lo:
-                    found = finder.subject_speaker(lo, k)
-                if (found is None or found.speaker is None) and not term_like[qi]:
-                    found = (
-                        _fallback(
-                            finder, s_index, k, previous, last_speaker, para_index, quotes[qi]
-                        )
-                        or found
-                    )
-                last = len(tokens) - (tokens[-1][2] in END_PUNCT)
-                if (found is None or found.speaker is None) and k + 1 == last:
-                    found = _next_byline(ctx, para_index) or found
-                result[qi] = found or Attribution()
-                statement = not term_like[qi] or result[qi].introduced
-                if result[qi].speaker is not None and statement:
-                    previous = result[qi]
-                    last_speaker = (para_index, result[qi])
+        s_index = 0
+        for n, k in enumerate(finder.quote_at):
+            while finder.sentences[s_index][1] <= k:
+                s_index += 1
+            lo, hi = finder.sentences[s_index]
+            qi = int(tokens[k][2][1:])
+            stop = min(finder.quote_at[n + 1], hi) if n + 1 < len(finder.quote_at) else hi
+            found = finder.after(k, stop)
+            if found is None or found.speaker is None:
+                # A cue before the quote may name the speaker the cue after it did not.
+                earlier = finder.before(lo, k, hi)
+                if earlier is not None and (earlier.speaker or found is None):
+                    found = earlier
+            if found is None:
+                found = finder.according_later(k, stop)
+            if found is None and k > lo:
+                found = finder.subject_speaker(lo, k)
+            if (found is None or found.speaker is None) and not term_like[qi]:
+                found = (
+                    _fallback(finder, s_index, k, previous, last_speaker, para_index, quotes[qi])
+                    or found
+                )
+            last = len(tokens) - (tokens[-1][2] in END_PUNCT)
+            if (found is None or found.speaker is None) and k + 1 == last:
+                found = _next_byline(ctx, para_index) or found
+            result[qi] = found or Attribution()
+            statement = not term_like[qi] or result[qi].introduced
+            if result[qi].speaker is not None and statement:
+                previous = result[qi]
+                last_speaker = (para_index, result[qi])
     _share_along_chains(quotes, result)
     return result
 

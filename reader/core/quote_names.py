@@ -10,7 +10,7 @@ deliberately small: the actors engine does real entity work; attribution only ne
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Literal, NamedTuple
 
 from reader.core.models import Span
@@ -24,7 +24,7 @@ from reader.core.quote_lexicon import (
 )
 from reader.core.word_lists import load_words
 
-__all__ = ["Gender", "NameMention", "find_names", "gender_of", "is_title", "split_title"]
+__all__ = ["Gender", "NameMention", "gender_of", "is_title", "iter_names", "split_title"]
 
 Gender = Literal["m", "f", "?"]
 NameKind = Literal["person", "org", "other"]
@@ -35,6 +35,7 @@ _RUN_RE = re.compile(
     r"[^\S\n]+)?[A-Z][\w’'.&-]*)*"
 )
 _TOKEN_RE = re.compile(r"\S+")
+_SPACE_RE = re.compile(r"\s")
 _ABBREV_RE = re.compile(
     r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Mt|Ft)\."
 )
@@ -105,8 +106,11 @@ def _is_abbreviation(token: str) -> bool:
 
 def is_title(token: str) -> bool:
     """Whether a word is a title or role that precedes a name (``Chairman``, ``Rep.``)."""
-    low = token.lower()
-    return low in TITLES or low.rstrip(".") in TITLES
+    return _is_lower_title(token.lower())
+
+
+def _is_lower_title(low: str) -> bool:
+    return low in TITLES or (low.endswith(".") and low.rstrip(".") in TITLES)
 
 
 def split_title(tokens: Sequence[str]) -> int:
@@ -122,18 +126,23 @@ def split_title(tokens: Sequence[str]) -> int:
     Returns:
         The index where the name proper starts.
     """
-    if tokens and is_title(tokens[-1]):
+    return _title_cut(tokens, [t.lower() for t in tokens])
+
+
+def _title_cut(tokens: Sequence[str], lows: Sequence[str]) -> int:
+    """``split_title`` for words already lower-cased once (``lows``)."""
+    if tokens and _is_lower_title(lows[-1]):
         # A surname that is also a title word: “Mr. King” (the honorific is the title),
         # “Charlie King” (a first name before it).
-        before = tokens[-2].lower().rstrip(".") if len(tokens) > 1 else ""
+        before = lows[-2].rstrip(".") if len(tokens) > 1 else ""
         if before in _HONORIFICS:
             return len(tokens) - 1
         if before in load_words("first_names.txt"):
             return len(tokens) - 2
         return len(tokens)  # “Foreign Minister”, “U.S. Secretary of State”: no name
     last = -1
-    for i, token in enumerate(tokens[:-1]):
-        if is_title(token):
+    for i in range(len(tokens) - 1):
+        if _is_lower_title(lows[i]):
             last = i
     if last < 0:
         return 0
@@ -143,54 +152,57 @@ def split_title(tokens: Sequence[str]) -> int:
     return min(start, len(tokens))
 
 
-def _runs(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+def _runs(text: str, start: int, end: int) -> Iterator[list[tuple[int, int]]]:
     """Token offsets of the capitalised runs in ``text[start:end]``, cut at sentence ends."""
-    runs: list[list[tuple[int, int]]] = []
     for match in _RUN_RE.finditer(text, start, end):
         word = match.group()
-        if " " not in word and word.lower() in LEADING_CAPS:
+        if _SPACE_RE.search(word):
+            spans = [tok.span() for tok in _TOKEN_RE.finditer(text, match.start(), match.end())]
+        elif word.lower() in LEADING_CAPS:
             continue  # fast path: a lone sentence-initial word such as “The”
+        else:
+            spans = [match.span()]  # most runs are one word: no need to split them
         current: list[tuple[int, int]] = []
-        for tok in _TOKEN_RE.finditer(text, match.start(), match.end()):
-            s, e = tok.span()
+        for s, e in spans:
             word = text[s:e]
             possessive = word.endswith(_POSSESSIVE) and len(word) > 2
             if possessive:
                 e -= 2 if word.endswith(("’s", "'s")) else 1
             elif word.endswith(".") and not _is_abbreviation(word):
                 current.append((s, e - 1))  # a sentence-final full stop ends the run
-                runs.append(current)
+                yield current
                 current = []
                 continue
             elif word.endswith((",", ";", ":")):
                 e -= 1
             current.append((s, e))
             if possessive or text[e : e + 1] in (",", ";", ":"):
-                runs.append(current)
+                yield current
                 current = []
         if current:
-            runs.append(current)
-    return runs
+            yield current
 
 
 def _classify(
     text: str, tokens: list[tuple[int, int]], known: dict[str, NameMention]
 ) -> NameMention | None:
     words = [text[s:e] for s, e in tokens]
-    while words and words[0].lower() in LEADING_CAPS:
-        words.pop(0)
-        tokens = tokens[1:]
-    while words and words[-1].lower() in LEADING_CAPS:
-        words.pop()  # “Vladimir Putin Tuesday”
-        tokens = tokens[:-1]
-    if not words:
+    lows = [w.lower() for w in words]
+    first, last = 0, len(words)
+    while first < last and lows[first] in LEADING_CAPS:
+        first += 1
+    while last > first and lows[last - 1] in LEADING_CAPS:
+        last -= 1  # “Vladimir Putin Tuesday”
+    if first == last:
         return None
-    cut = split_title(words)
+    if first or last < len(words):
+        words, lows, tokens = words[first:last], lows[first:last], tokens[first:last]
+    cut = _title_cut(words, lows)
     if cut >= len(words):
         return None  # a bare title names nobody
-    titles = [w.lower().rstrip(".") for w in words[:cut]]
+    titles = [w.rstrip(".") for w in lows[:cut]]
     name_words = words[cut:]
-    lowered = [w.lower() for w in name_words]
+    lowered = lows[cut:]
     start = tokens[cut][0]
     roles = set(titles)
     before = _ROLE_BEFORE_RE.search(text, max(0, start - 30), start)
@@ -198,10 +210,8 @@ def _classify(
         roles.add(before.group(1))
     kind: NameKind
     acronym = name_words[-1].isalpha() and name_words[-1].isupper() and len(name_words[-1]) > 1
-    if (not titles and acronym) or any(
-        w.lower() in ORG_WORDS for w in (name_words if titles else words)
-    ):  # “DNC”, “Former DNC”, “Fox News”: an organisation
-        kind = "org"
+    if (not titles and acronym) or any(w in ORG_WORDS for w in (lowered if titles else lows)):
+        kind = "org"  # “DNC”, “Former DNC”, “Fox News”: an organisation
         start = tokens[0][0]
         name_words = words
         roles = set()
@@ -231,7 +241,7 @@ def _classify(
             if head is not None:
                 roles.add(head)
                 introduced = True
-    key = lowered[-1] if kind != "org" else " ".join(w.lower() for w in name_words)
+    key = lowered[-1] if kind != "org" else " ".join(lows)
     gender = gender_of([*titles, *sorted(roles), lowered[0]]) if kind == "person" else "?"
     if gender == "?" and key in known:
         gender = known[key].gender
@@ -253,24 +263,28 @@ def _classify(
     )
 
 
-def find_names(text: str, start: int, end: int, skip: Sequence[Span]) -> list[NameMention]:
-    """Find the names in ``text[start:end]`` that lie outside the ``skip`` spans.
+def iter_names(text: str, end: int, skip: Sequence[Span]) -> Iterator[NameMention]:
+    """Find the names in ``text[:end]`` that lie outside the ``skip`` spans, lazily.
+
+    A generator, so a caller that only needs the names before some offset does not pay
+    for the rest of the text.
 
     Args:
         text: The full text.
-        start: Where to start looking.
         end: Where to stop looking.
         skip: Sorted spans to ignore (quotes: names inside them are not the speaker).
 
-    Returns:
-        The name mentions in order. A single word that was earlier the last word of a
+    Yields:
+        The name mentions in order of ``span.start`` (a description before a name that
+        starts at the same offset). A single word that was earlier the last word of a
         person's name (``Putin`` after ``Vladimir Putin``) counts as that person and
         inherits its gender and roles.
     """
     known: dict[str, NameMention] = {}
-    found: list[NameMention] = _descriptions(text, start, end, skip)
+    descriptions = _descriptions(text, end, skip)
+    description = next(descriptions, None)
     k = 0
-    for tokens in _runs(text, start, end):
+    for tokens in _runs(text, 0, end):
         while k < len(skip) and skip[k].end <= tokens[0][0]:
             k += 1
         if k < len(skip) and skip[k].start <= tokens[0][0]:
@@ -293,37 +307,39 @@ def find_names(text: str, start: int, end: int, skip: Sequence[Span]) -> list[Na
             known[mention.key] = mention
         elif mention.key not in known:
             known[mention.key] = mention
-        found.append(mention)
-    found.sort(key=lambda m: m.span.start)
-    return found
+        while description is not None and description.span.start <= mention.span.start:
+            yield description
+            description = next(descriptions, None)
+        yield mention
+    while description is not None:
+        yield description
+        description = next(descriptions, None)
 
 
 _ROLE_ALTERNATION = "|".join(sorted(PERSON_ROLES))
 _DESCRIPTION_RE = re.compile(
-    r"\b[Tt]he[^\S\n]+(?:[\w.’'-]+[^\S\n]+){0,3}?(" + _ROLE_ALTERNATION + r")\b"
+    # “[Tt](?<!\w[Tt])” is “\b[Tt]” written so the pattern opens with a character class,
+    # which lets the regex engine skip ahead to the next T (a leading \b cannot).
+    r"[Tt](?<!\w[Tt])he[^\S\n]+(?:[\w.’'-]+[^\S\n]+){0,3}?(" + _ROLE_ALTERNATION + r")\b"
     r"(?![^\S\n]+[A-Z])"
 )
 
 
-def _descriptions(text: str, start: int, end: int, skip: Sequence[Span]) -> list[NameMention]:
-    """Definite role descriptions (“the Ohio governor”) outside the ``skip`` spans."""
-    found: list[NameMention] = []
+def _descriptions(text: str, end: int, skip: Sequence[Span]) -> Iterator[NameMention]:
+    """Definite role descriptions (“the Ohio governor”) in ``text[:end]``, outside ``skip``."""
     k = 0
-    for match in _DESCRIPTION_RE.finditer(text, start, end):
+    for match in _DESCRIPTION_RE.finditer(text, 0, end):
         while k < len(skip) and skip[k].end <= match.start():
             k += 1
         if k < len(skip) and skip[k].start <= match.start():
             continue
         role = match.group(1)
-        found.append(
-            NameMention(
-                Span(match.start(), match.end()),
-                match.group(),
-                role,
-                "person",
-                gender_of([role]),
-                frozenset({role}),
-                description=True,
-            )
+        yield NameMention(
+            Span(match.start(), match.end()),
+            match.group(),
+            role,
+            "person",
+            gender_of([role]),
+            frozenset({role}),
+            description=True,
         )
-    return found

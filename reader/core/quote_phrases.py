@@ -137,7 +137,7 @@ def _words(text: str, start: int, end: int) -> list[Token]:
 
 def paragraph_tokens(
     text: str, para: Span, quotes: Sequence[tuple[int, MarkedQuote]]
-) -> list[Token]:
+) -> tuple[list[Token], list[int]]:
     """Tokens of a paragraph, each quote folded into one placeholder token.
 
     Args:
@@ -146,18 +146,21 @@ def paragraph_tokens(
         quotes: The paragraph's quotes with their result indices, in order.
 
     Returns:
-        (start, end, text) tokens; a quote is one token whose text is ``QUOTE`` plus its
-        index. Short parentheticals (“(D-Ore.)”) are left out.
+        (start, end, text) tokens, where a quote is one token whose text is ``QUOTE``
+        plus its index, and the indices of those quote tokens (so callers need not scan
+        every token for them). Short parentheticals (“(D-Ore.)”) are left out.
     """
     tokens: list[Token] = []
+    quote_at: list[int] = []
     pos = para.start
     for index, quote in quotes:
         outer = quote.outer
         _gap(text, pos, outer.start, tokens)
+        quote_at.append(len(tokens))
         tokens.append((outer.start, outer.end, QUOTE + str(index)))
         pos = outer.end
     _gap(text, pos, para.end, tokens)
-    return tokens
+    return tokens, quote_at
 
 
 def _gap(text: str, start: int, end: int, tokens: list[Token]) -> None:

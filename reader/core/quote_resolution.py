@@ -1,17 +1,18 @@
 """Resolving a speaker phrase (a name, he/she, “the president”) to a named speaker.
 
-This module owns the per-call ``Resolver``: it finds the text's names lazily (once, via
-``quote_names``), and turns the noun phrase next to a cue into the speaker's surface name
-and offsets: a name stays itself (titles stripped), he/she and role descriptions go back
-to the nearest compatible person named before them, a definite description nobody
-matches stays as written, and indefinite or plural phrases give None.
+This module owns the per-call ``Resolver``: it finds the text's names lazily, as far as
+each question needs (via ``quote_names``), and turns the noun phrase next to a cue into
+the speaker's surface name and offsets: a name stays itself (titles stripped), he/she
+and role descriptions go back to the nearest compatible person named before them, a
+definite description nobody matches stays as written, and indefinite or plural phrases
+give None.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from reader.core.models import Span
 from reader.core.quote_lexicon import (
@@ -22,19 +23,42 @@ from reader.core.quote_lexicon import (
     PRONOUNS,
 )
 from reader.core.quote_marks import MarkedQuote
-from reader.core.quote_names import NameMention, find_names, split_title
+from reader.core.quote_names import NameMention, iter_names, split_title
 from reader.core.quote_phrases import CONNECTORS, Token, is_cap
 
 __all__ = ["Resolver"]
 
-# The mark comes first so the scan is fast; the lookbehinds then reject “Mr.” and kin.
+# A newline, or a sentence mark not after “Mr.” and kin. The character class comes first
+# so the regex engine can skip ahead to it (a leading alternation would be tried at every
+# character); the lookbehinds then reject the abbreviations.
 _SENTENCE_END_RE = re.compile(
-    r"[.!?](?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bSen\.)"
-    r"(?<!\bGov\.)(?<!\bRep\.)[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n"
+    r"[.!?\n](?:(?<=\n)|(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)"
+    r"(?<!\bSen\.)(?<!\bGov\.)(?<!\bRep\.)[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9]))"
 )
 _WORD_BEFORE_RE = re.compile(r"\b([a-z]+)[^\S\n]+(?:the[^\S\n]+)?$")
 _PRONOUN_RE = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 _DEFINITE = frozenset("the his her their its this that".split())
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what ``\w`` matches in a str pattern
+
+
+def _has_word(text: str, word: str, limit: int) -> bool:
+    """Whether ``word`` occurs in ``text[:limit]`` with a word boundary on each side.
+
+    The same test as searching for ``\bword\b``, without compiling a pattern per word
+    (a call resolves a few hundred words).
+    """
+    at = text.find(word, 0, limit)
+    while at >= 0:
+        end = at + len(word)
+        before = at > 0 and _is_word_char(text[at - 1])
+        after = end < limit and end < len(text) and _is_word_char(text[end])
+        if before != _is_word_char(word[0]) and after != _is_word_char(word[-1]):
+            return True
+        at = text.find(word, at + 1, limit)
+    return False
 
 
 class Resolver:
@@ -46,21 +70,42 @@ class Resolver:
         self.text = text
         self.paragraphs = paragraphs
         self.quotes = quotes
-        self._names: list[NameMention] | None = None
+        self._names: list[NameMention] = []
         self._starts: list[int] = []
+        self._pending: Iterator[NameMention] | None = None
         self._bounds: list[int] = []
+        self._pending_bounds: Iterator[re.Match[str]] | None = None
         self._common: dict[str, bool] = {}  # per-call cache, not shared between calls
 
-    def names(self) -> list[NameMention]:
-        """The names before the last quote (found once, on first use), in order."""
-        if self._names is None:
+    def _names_to(self, pos: int) -> list[NameMention]:
+        """The names found so far, which include every name starting at or before ``pos``.
+
+        Names are found lazily, as far as a question needs: resolving the article's first
+        quotes does not pay for the rest of the text. Resolution only looks back from a
+        quote, so names after the last quote are never needed.
+        """
+        if self._pending is None:
             skip = [q.outer for q in self.quotes]
-            # Resolution only looks back from a quote, so names after the last one are moot.
             end = skip[-1].end if skip else len(self.text)
-            self._names = find_names(self.text, 0, end, skip)
-            self._starts = [m.span.start for m in self._names]
-            self._bounds = [m.end() for m in _SENTENCE_END_RE.finditer(self.text)]
+            self._pending = iter_names(self.text, end, skip)
+        while not self._starts or self._starts[-1] <= pos:
+            mention = next(self._pending, None)
+            if mention is None:
+                break
+            self._names.append(mention)
+            self._starts.append(mention.span.start)
         return self._names
+
+    def _sentence(self, pos: int) -> int:
+        """Index of the sentence ``pos`` is in (sentence ends found lazily, like names)."""
+        if self._pending_bounds is None:
+            self._pending_bounds = _SENTENCE_END_RE.finditer(self.text)
+        while not self._bounds or self._bounds[-1] <= pos:
+            found = next(self._pending_bounds, None)
+            if found is None:
+                break
+            self._bounds.append(found.end())
+        return bisect_right(self._bounds, pos)
 
     def _gender(self, m: NameMention) -> str:
         """The mention's gender, else the first personal pronoun after it decides.
@@ -74,7 +119,7 @@ class Resolver:
         found = _PRONOUN_RE.search(self.text, m.span.end, m.span.end + 250)
         if found is None:
             return "?"
-        names = self.names()
+        names = self._names_to(found.start())
         for j in range(bisect_right(self._starts, m.span.end), len(names)):
             other = names[j]
             if other.span.start >= found.start():
@@ -100,7 +145,7 @@ class Resolver:
         Returns:
             The name mention, or None when nobody fits.
         """
-        names = self.names()
+        names = self._names_to(pos)
         i = bisect_right(self._starts, pos) - 1
         group: list[NameMention] = []
         group_sentence = -1
@@ -108,7 +153,7 @@ class Resolver:
             m = names[j]
             if m.kind != "person" or m.span.end > pos or m.modifier:
                 continue
-            sentence = bisect_right(self._bounds, m.span.start)
+            sentence = self._sentence(m.span.start)
             if sentence != group_sentence and group:
                 found = self._pick(group, gender, role, group_sentence)
                 if found is not None:
@@ -170,12 +215,12 @@ class Resolver:
         The first organisation of its sentence or the one before: “The Security Council
         … condemned what it called ‘…’”.
         """
-        names = self.names()
-        sentence = bisect_right(self._bounds, pos)
+        names = self._names_to(pos)
+        sentence = self._sentence(pos)
         found = None
         for j in range(bisect_right(self._starts, pos) - 1, -1, -1):
             m = names[j]
-            if bisect_right(self._bounds, m.span.start) < sentence - 1:
+            if self._sentence(m.span.start) < sentence - 1:
                 break
             if m.kind == "org":
                 found = m
@@ -188,8 +233,9 @@ class Resolver:
         """
         counts: dict[str, int] = {}
         latest: dict[str, NameMention] = {}
+        names = self._names_to(pos)
         end = bisect_right(self._starts, pos)
-        for m in self.names()[max(0, end - 200) : end]:
+        for m in names[max(0, end - 200) : end]:
             if m.kind != "person" or m.description or m.span.end > pos:
                 continue
             if self._gender(m) in (gender, "?"):
@@ -212,8 +258,7 @@ class Resolver:
         low = word.lower()
         if low not in self._common:
             # A bounded look (first 200 kB) keeps huge inputs linear.
-            pattern = re.compile(rf"\b{re.escape(low)}\b")
-            self._common[low] = pattern.search(self.text, 0, 200_000) is not None
+            self._common[low] = _has_word(self.text, low, 200_000)
         return self._common[low]
 
     def resolve(self, tokens: Sequence[Token], a: int, b: int) -> tuple[str | None, Span | None]:
