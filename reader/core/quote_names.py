@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from reader.core.models import Span
@@ -172,10 +173,8 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[tuple[int, int]]]:
                 yield current
                 current = []
                 continue
-            elif word.endswith((",", ";", ":")):
-                e -= 1
             current.append((s, e))
-            if possessive or text[e : e + 1] in (",", ";", ":"):
+            if possessive:
                 yield current
                 current = []
         if current:
@@ -205,10 +204,24 @@ def _word_before(text: str, lo: int, end: int) -> str:
     return text[word:space]
 
 
-def _classify(
-    text: str, tokens: list[tuple[int, int]], known: dict[str, NameMention]
-) -> NameMention | None:
-    words = [text[s:e] for s, e in tokens]
+class _Shape(NamedTuple):
+    """What the words of a capitalised run say about it on their own, without context."""
+
+    first: int  # index of the first word kept (a leading “The” is dropped)
+    last: int  # one past the last word kept (a trailing “Tuesday” is dropped)
+    cut: int  # where the name starts among the kept words, after its titles
+    titles: tuple[str, ...]  # lowercased, without full stops
+    kind: NameKind | None  # None: a person only if a role word or an earlier mention says so
+    key: str
+    first_word: str  # lowercased first word of the name (a first name decides a gender)
+
+
+@lru_cache(maxsize=32_768)
+def _shape(words: tuple[str, ...]) -> _Shape | None:
+    """The context-free part of classifying a run (cached: names recur across texts).
+
+    Returns None for a run that names nobody (only leading words or titles).
+    """
     lows = [w.lower() for w in words]
     first, last = 0, len(words)
     while first < last and lows[first] in LEADING_CAPS:
@@ -217,31 +230,21 @@ def _classify(
         last -= 1  # “Vladimir Putin Tuesday”
     if first == last:
         return None
-    if first or last < len(words):
-        words, lows, tokens = words[first:last], lows[first:last], tokens[first:last]
-    cut = _title_cut(words, lows)
-    if cut >= len(words):
+    kept, lows = words[first:last], lows[first:last]
+    cut = _title_cut(kept, lows)
+    if cut >= len(kept):
         return None  # a bare title names nobody
-    titles = [w.rstrip(".") for w in lows[:cut]]
-    name_words = words[cut:]
-    lowered = lows[cut:]
-    start = tokens[cut][0]
-    roles = set(titles)
-    before = _word_before(text, max(0, start - 30), start)
-    if before in PERSON_ROLES:
-        roles.add(before)
-    kind: NameKind
+    titles = tuple(w.rstrip(".") for w in lows[:cut])
+    name_words, lowered = kept[cut:], lows[cut:]
     acronym = name_words[-1].isalpha() and name_words[-1].isupper() and len(name_words[-1]) > 1
     if (not titles and acronym) or any(w in ORG_WORDS for w in (lowered if titles else lows)):
-        kind = "org"  # “DNC”, “Former DNC”, “Fox News”: an organisation
-        start = tokens[0][0]
-        name_words = words
-        roles = set()
-    elif not titles and len(lowered) > 1 and " ".join(lowered) in load_words("places.txt"):
+        # “DNC”, “Former DNC”, “Fox News”: an organisation, named by the whole run
+        return _Shape(first, last, 0, titles, "org", " ".join(lows), lowered[0])
+    kind: NameKind | None = None
+    if not titles and len(lowered) > 1 and " ".join(lowered) in load_words("places.txt"):
         kind = "other"  # “North Korea”, “N. Korea”: a place, whatever it does in the sentence
     elif (
         titles
-        or roles
         or lowered[0] in MALE_WORDS
         or lowered[0] in FEMALE_WORDS
         or (
@@ -249,12 +252,31 @@ def _classify(
             and lowered[0] not in _GEO_PREFIX
             and not lowered[0].endswith(_ADJECTIVE_ENDINGS)  # “Hispanic Americans”
         )
-        or (lowered[-1] in known and known[lowered[-1]].kind == "person")
     ):
         kind = "person"
-    else:
-        kind = "other"
-    end = tokens[-1][1]
+    return _Shape(first, last, cut, titles, kind, lowered[-1], lowered[0])
+
+
+def _classify(
+    text: str, tokens: list[tuple[int, int]], known: dict[str, NameMention]
+) -> NameMention | None:
+    shape = _shape(tuple([text[s:e] for s, e in tokens]))
+    if shape is None:
+        return None
+    tokens = tokens[shape.first : shape.last]
+    start, end = tokens[shape.cut][0], tokens[-1][1]
+    key = shape.key
+    kind = shape.kind
+    roles: set[str] = set()
+    if kind != "org":
+        roles.update(shape.titles)
+        before = _word_before(text, max(0, start - 30), start)
+        if before in PERSON_ROLES:
+            roles.add(before)
+        if kind is None:
+            earlier = known.get(key)
+            person = roles or (earlier is not None and earlier.kind == "person")
+            kind = "person" if person else "other"
     introduced = False
     if kind == "person":
         after = _APPOSITIVE_RE.match(text, end, end + 80)
@@ -263,8 +285,9 @@ def _classify(
             if head is not None:
                 roles.add(head)
                 introduced = True
-    key = lowered[-1] if kind != "org" else " ".join(lows)
-    gender = gender_of([*titles, *sorted(roles), lowered[0]]) if kind == "person" else "?"
+    gender: Gender = "?"
+    if kind == "person":
+        gender = gender_of([*shape.titles, *sorted(roles), shape.first_word])
     if gender == "?" and key in known:
         gender = known[key].gender
     modifier = text[end : end + 1] in ("’", "'")
