@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -15,12 +14,12 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from reader.core.models import Actor, AnalysedArticle
-from reader.ui.render import cell
+from reader.ui.render import Cell, cell
 
 KIND_LABELS = {"person": "person", "organisation": "org", "place": "place"}
 
 
-class ActorTable(DataTable[Text]):
+class ActorTable(DataTable[Cell]):
     """Actor rows: name, kind, articles, mentions."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

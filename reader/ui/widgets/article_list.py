@@ -22,7 +22,7 @@ from textual.widgets.data_table import ColumnKey
 
 from reader.core.models import AnalysedArticle
 from reader.core.search import text_matcher
-from reader.ui.render import cell
+from reader.ui.render import Cell, cell
 
 SORT_ORDERS: tuple[str, ...] = ("file", "date", "outlet", "title", "size")
 _NOWHERE = Coordinate(-1, -1)
@@ -67,8 +67,8 @@ class ListFilter:
         return ", ".join(parts)
 
 
-class ArticleList(DataTable[Text]):
-    """Every loaded article; cells are Text objects so titles are never parsed as markup."""
+class ArticleList(DataTable[Cell]):
+    """Every loaded article; cells are ``Cell`` objects so titles are never parsed as markup."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
@@ -200,7 +200,7 @@ class ArticleList(DataTable[Text]):
     def _add_row(self, item: AnalysedArticle) -> None:
         self.add_row(*self._cells(item), key=item.article.id)
 
-    def _cells(self, item: AnalysedArticle) -> tuple[Text, ...]:
+    def _cells(self, item: AnalysedArticle) -> tuple[Cell, ...]:
         article = item.article
         pending = article.id in self._pending
         return (
