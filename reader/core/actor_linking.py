@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from reader.core.actor_names import (
     fold,
@@ -26,8 +27,33 @@ from reader.core.actor_names import (
 )
 from reader.core.models import ActorKind, Mention, Span
 
-Flat = list[tuple[int, int, Mention, ActorKind]]
-"""Every mention of the corpus as ``(document, index in document, mention, kind)``."""
+
+class Flat:
+    """Every mention of the corpus under one numbering, ``0 .. len - 1``, in columns.
+
+    ``doc[n]`` is the index of the mention's document, ``mention[n]`` the mention and
+    ``kind[n]`` its resolved kind. Columns rather than a tuple per mention: for the
+    ~250,000 mentions of a 10,000-article folder the tuples held about 30 MB at the
+    merge's peak; the columns hold 6 MB.
+    """
+
+    __slots__ = ("doc", "kind", "mention")
+
+    def __init__(
+        self,
+        documents: Sequence[tuple[str, Sequence[Mention]]],
+        kinds: Sequence[Sequence[ActorKind]],
+    ) -> None:
+        self.doc = array("q")
+        self.mention: list[Mention] = []
+        self.kind: list[ActorKind] = []
+        for d, (_, mentions) in enumerate(documents):
+            self.doc.extend([d] * len(mentions))
+            self.mention.extend(mentions)
+            self.kind.extend(kinds[d])
+
+    def __len__(self) -> int:
+        return len(self.mention)
 
 
 class Sets:
@@ -58,14 +84,14 @@ class Sets:
 
 
 def _given(flat: Flat, n: int) -> str:
-    return person_parts(flat[n][2].text)[0][0]
+    return person_parts(flat.mention[n].text)[0][0]
 
 
 def merge_full_names(flat: Flat, full: list[int], sets: Sets) -> None:
     """Cluster multi-word person names by family name and compatible given names."""
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for n in full:
-        parts, suffix = person_parts(flat[n][2].text)
+        parts, suffix = person_parts(flat.mention[n].text)
         buckets[(fold(parts[-1]), suffix)].append(n)
     keys = sorted(buckets)
     # Transliterated family names (Peskov/Peskow) share a bucket group if similar.
@@ -104,8 +130,8 @@ def link_short_names(flat: Flat, full: list[int], short: list[int], sets: Sets) 
     family_uses: Counter[str] = Counter()
     corpus: dict[str, set[int]] = defaultdict(set)
     for n in full:
-        by_doc[flat[n][0]].append(n)
-        parts, suffix = person_parts(flat[n][2].text)
+        by_doc[flat.doc[n]].append(n)
+        parts, suffix = person_parts(flat.mention[n].text)
         given_uses[fold(parts[0])] += 1
         family_uses[fold(parts[-1])] += 1
         if not suffix:
@@ -113,14 +139,14 @@ def link_short_names(flat: Flat, full: list[int], short: list[int], sets: Sets) 
     size: Counter[int] = Counter(sets.find(n) for n in full)
     titled: dict[int, list[int]] = defaultdict(list)
     for n in short:
-        if royal_title(flat[n][2].text):
-            titled[flat[n][0]].append(n)
+        if royal_title(flat.mention[n].text):
+            titled[flat.doc[n]].append(n)
     # Titled forms first, so that a bare "Saud" sees "Prince Saud" already joined to
     # "Prince Saud al-Faisal" and counts one person, not two.
-    ordered = [n for n in short if royal_title(flat[n][2].text)]
-    ordered += [n for n in short if not royal_title(flat[n][2].text)]
+    ordered = [n for n in short if royal_title(flat.mention[n].text)]
+    ordered += [n for n in short if not royal_title(flat.mention[n].text)]
     for n in ordered:
-        doc, _, m, _ = flat[n]
+        doc, m = flat.doc[n], flat.mention[n]
         word = _given(flat, n)
         title = royal_title(m.text)
         target: int | None
@@ -148,9 +174,9 @@ def link_short_names(flat: Flat, full: list[int], short: list[int], sets: Sets) 
     for n in short:
         if sets.find(n) in full_roots:
             continue
-        folded, title = fold(_given(flat, n)), royal_title(flat[n][2].text)
+        folded, title = fold(_given(flat, n)), royal_title(flat.mention[n].text)
         local = not title and given_uses[folded] > family_uses[folded]
-        k = (folded, title, flat[n][0] if local else -1)
+        k = (folded, title, flat.doc[n] if local else -1)
         if k in loose:
             sets.union(loose[k], n)
         else:
@@ -164,7 +190,7 @@ def _titled_in_doc(
     roots = {
         sets.find(c)
         for c in candidates
-        if royal_title(flat[c][2].text) == title and fold(_given(flat, c)) == fold(word)
+        if royal_title(flat.mention[c].text) == title and fold(_given(flat, c)) == fold(word)
     }
     return roots.pop() if len(roots) == 1 else None
 
@@ -182,8 +208,10 @@ def _pick_in_doc(
     ``titled`` are the article's royal-titled one-word names ("Prince Charles"): a bare
     "Charles" may be that person, so it makes a second Charles there.
     """
-    family = [c for c in candidates if similar_family(person_parts(flat[c][2].text)[0][-1], word)]
-    plain = [c for c in family if not person_parts(flat[c][2].text)[1]]
+    family = [
+        c for c in candidates if similar_family(person_parts(flat.mention[c].text)[0][-1], word)
+    ]
+    plain = [c for c in family if not person_parts(flat.mention[c].text)[1]]
     family = plain or family
     if not family:
         given = {
@@ -194,6 +222,6 @@ def _pick_in_doc(
     if len(roots) == 1:
         return roots.pop()
     # Two people share the surname here: the nearest full name before the mention wins.
-    before = [c for c in family if flat[c][2].span.start <= span.start]
-    chosen = max(before, key=lambda c: flat[c][2].span.start) if before else family[0]
+    before = [c for c in family if flat.mention[c].span.start <= span.start]
+    chosen = max(before, key=lambda c: flat.mention[c].span.start) if before else family[0]
     return sets.find(chosen)

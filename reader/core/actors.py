@@ -88,15 +88,13 @@ def merge_actors(
         with ``actor`` set to an actor id and ``kind`` made consistent with that actor.
     """
     kinds = _resolve_kinds(documents)
-    flat: Flat = [
-        (d, i, m, kinds[d][i]) for d, (_, ms) in enumerate(documents) for i, m in enumerate(ms)
-    ]
+    flat = Flat(documents, kinds)
     sets = Sets(len(flat))
     person_full: list[int] = []
     person_short: list[int] = []
     acronyms: list[int] = []
     others: dict[tuple[ActorKind, str], int] = {}
-    for n, (_, _, m, kind) in enumerate(flat):
+    for n, (m, kind) in enumerate(zip(flat.mention, flat.kind, strict=True)):
         if kind == "person":
             parts, _ = person_parts(m.text)
             (person_full if len(parts) > 1 else person_short).append(n)
@@ -137,7 +135,7 @@ def _link_acronyms(flat: Flat, acronyms: list[int], sets: Sets) -> None:
     initials_of: dict[str, str] = {}
     corpus: dict[str, set[int]] = defaultdict(set)
     in_doc: dict[tuple[int, str], set[int]] = defaultdict(set)
-    for n, (doc, _, m, kind) in enumerate(flat):
+    for n, (doc, m, kind) in enumerate(zip(flat.doc, flat.mention, flat.kind, strict=True)):
         if kind == "organisation" and " " in m.text:
             if m.text not in initials_of:
                 initials_of[m.text] = acronym(m.text) if len(words(m.text)) > 1 else ""
@@ -146,19 +144,19 @@ def _link_acronyms(flat: Flat, acronyms: list[int], sets: Sets) -> None:
                 in_doc[(doc, initials)].add(n)
     introduced: dict[tuple[int, str], int] = {}
     for n in acronyms:
-        doc, _, m, _ = flat[n]
-        before = flat[n - 1] if n and flat[n - 1][0] == doc else None
+        doc, m = flat.doc[n], flat.mention[n]
+        before = flat.mention[n - 1] if n and flat.doc[n - 1] == doc else None
         short = _initials(m.text)
         # "North Atlantic Treaty Organization (NATO)": the acronym follows " (".
         if (
             before is not None
-            and m.span.start - before[2].span.end == 2
-            and acronym(before[2].text) == short
+            and m.span.start - before.span.end == 2
+            and acronym(before.text) == short
         ):
             introduced.setdefault((doc, short), n - 1)
     unresolved: dict[str, int] = {}
     for n in acronyms:
-        doc, _, m, _ = flat[n]
+        doc, m = flat.doc[n], flat.mention[n]
         short = _initials(m.text)
         target = introduced.get((doc, short))
         if target is None:
@@ -205,24 +203,24 @@ def _describe(
 ) -> Actor:
     """One cluster as an actor without id: its kind, name, role, aliases and articles."""
     if len(members) == 1:  # most clusters: skip the counting
-        _, _, m, kind = flat[members[0]]
+        m, kind = flat.mention[members[0]], flat.kind[members[0]]
         name = _form(m.text, kind)
         aliases = (m.text,) if m.text != name else ()
-        article = documents[flat[members[0]][0]][0]
+        article = documents[flat.doc[members[0]]][0]
         return Actor(
             id="", name=name, kind=kind, role=m.role, aliases=aliases, articles=(article,),
             mentions=1,
         )
-    kinds = Counter(flat[n][3] for n in members)
+    kinds = Counter(flat.kind[n] for n in members)
     kind = min(kinds, key=lambda c: (-kinds[c], _KIND_ORDER[c]))
-    seen = [_form(flat[n][2].text, kind) for n in members]
+    seen = [_form(flat.mention[n].text, kind) for n in members]
     forms: Counter[str] = Counter(seen)
     first_seen = {f: i for i, f in reversed(list(enumerate(seen)))}
     name = max(forms, key=lambda f: (*_completeness(f, kind), forms[f], len(f), -first_seen[f]))
-    roles: Counter[str] = Counter(r for n in members if (r := flat[n][2].role))
+    roles: Counter[str] = Counter(r for n in members if (r := flat.mention[n].role))
     role = max(roles, key=lambda r: (roles[r], len(r))) if roles else None
-    surfaces = {flat[n][2].text for n in members} | set(forms)
-    article_ids = dict.fromkeys(documents[flat[n][0]][0] for n in sorted(members))
+    surfaces = {flat.mention[n].text for n in members} | set(forms)
+    article_ids = dict.fromkeys(documents[flat.doc[n]][0] for n in sorted(members))
     return Actor(
         id="",
         name=name,
