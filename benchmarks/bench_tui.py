@@ -3,11 +3,12 @@
 1. Start-up to first paint on the seeds vs a bare Textual app, each in a fresh
    interpreter (median of 7 runs each, interleaved, after one untimed warm-up run of
    each, with bytecode caching on): goal ratio <= 1.2.
-2. A folder of 10,000 articles built from the BBC corpus: time until the list shows its
-   first rows, time until everything is analysed, keypress-to-render while moving through
-   the list (p50/p95 over 300 presses of "down"), and peak memory (RSS). The same key
-   measurement on bare Textual DataTables of 20 rows (no scrolling) and of 10,000 rows
-   (scrolling like the list) runs after it, as baselines.
+2. A folder of 10,000 articles built from the BBC corpus: time until the first frame
+   with rows in the list is sent to the terminal, time until everything is analysed,
+   keypress-to-render while moving through the list (p50/p95 over 300 presses of
+   "down"), and peak memory (RSS). The same key measurement on bare Textual DataTables
+   of 20 rows (no scrolling) and of 10,000 rows (scrolling like the list) runs after
+   it, as baselines.
    Goals: list shown <= 1.5 s, p95 <= 16 ms, memory <= 300 MB.
 
 Usage: python benchmarks/bench_tui.py [DATA_DIR]
@@ -161,6 +162,7 @@ async def large_folder(folder: Path) -> None:
     from reader.config import Config
     from reader.ui.app import make_app
     from reader.ui.messages import ArticlesAdded, CorpusLoaded
+    from reader.ui.screens.main import MainScreen
 
     marks: dict[str, float] = {}
     start = time.perf_counter()
@@ -172,11 +174,23 @@ async def large_folder(folder: Path) -> None:
             marks["all"] = time.perf_counter() - start
 
     app = make_app(Config(paths=(folder,)))
+    display = app._display
+
+    def first_rows_frame(screen: Any, update: Any) -> None:
+        # "Shown" is the first frame sent to the terminal with rows in the list: what the
+        # user sees. (Waiting for the app to go idle instead would also wait for the
+        # batches the loader posts meanwhile.)
+        display(screen, update)
+        listed = isinstance(screen, MainScreen) and screen.article_list.row_count > 0
+        if listed and "shown" not in marks:
+            marks["shown"] = time.perf_counter() - start
+
+    app._display = first_rows_frame
     async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
-        while "first" not in marks:
+        while "shown" not in marks:
             await pilot.pause(0.01)
-        await pilot.pause()
-        shown = time.perf_counter() - start
+        app._display = display
+        shown = marks["shown"]
         during = await keypress_to_render(app, pilot, 100)
         await app.workers.wait_for_complete()
         await pilot.pause()
