@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.geometry import Region
 from textual.widgets import Input
 
+from reader.ui.app import ReaderApp
 from reader.ui.screens.compare import CompareScreen
 from reader.ui.screens.errors import ErrorsScreen
 from reader.ui.screens.help import HelpScreen
@@ -177,3 +179,50 @@ async def test_only_the_cursor_row_is_highlighted_after_moves() -> None:
         cursor_background = backgrounds[table.cursor_row]
         assert table.cursor_row == 1
         assert backgrounds.count(cursor_background) == 1
+
+
+def _visible_lines(app: ReaderApp) -> list[tuple[str, set[object]]]:
+    """The list's lines as the compositor gets them: text, and the background colours."""
+    table = app.main_screen.article_list
+    lines = table.render_lines(Region(0, 0, table.size.width, table.size.height))
+    return [
+        ("".join(s.text for s in line), {s.style.bgcolor for s in line if s.style})
+        for line in lines
+    ]
+
+
+async def test_scrolled_list_draws_the_rows_it_scrolled_to(tmp_path: Path) -> None:
+    # Finished lines are cached by list row: after scrolling, every line on screen must
+    # still be the row at that position, and only the cursor row looks like the cursor.
+    for n in range(80):
+        (tmp_path / f"{n:02d}.txt").write_text(
+            f"Story number {n:02d} in the folder\n\n"
+            "A paragraph of plain prose that is long enough to count as an article body.\n"
+        )
+    async with running((tmp_path,), size=(100, 24)) as (app, pilot):
+        table = app.main_screen.article_list
+        for _ in range(30):
+            await pilot.press("down")
+        await pilot.press("up")
+        await pilot.pause()
+        assert table.scroll_offset.y > 0
+        lines = _visible_lines(app)[1:]  # the header row first
+        numbers = [int(text.split("Story number ")[1][:2]) for text, _ in lines
+                   if "Story number" in text]
+        first = table.scroll_offset.y
+        assert numbers == list(range(first, first + len(numbers)))
+        cursor_row = table.cursor_coordinate.row
+        assert cursor_row == 29
+        cursor_look = lines[cursor_row - first][1]
+        assert all(look != cursor_look for i, (_, look) in enumerate(lines)
+                   if i != cursor_row - first and "Story number" in lines[i][0])
+
+
+async def test_list_lines_follow_a_theme_change() -> None:
+    async with running() as (app, pilot):
+        before = _visible_lines(app)
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        after = _visible_lines(app)
+        assert [text for text, _ in after] == [text for text, _ in before]
+        assert [look for _, look in after] != [look for _, look in before]

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual import events
 from textual._segment_tools import line_crop
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.coordinate import Coordinate
 from textual.geometry import Region
 from textual.message import Message
@@ -90,6 +91,9 @@ class ArticleList(DataTable[Cell]):
         self.order_by = "file"
         self.list_filter = ListFilter()
         self._line_style = Style()
+        self._look: tuple[object, ...] = ()
+        # Finished lines by list row; two screens' worth is enough to scroll back and forth.
+        self._finished: LRUCache[tuple[int, Coordinate, Coordinate], Strip] = LRUCache(200)
 
     def on_mount(self) -> None:
         # Text labels, not strings: DataTable parses a string label as markup, and that
@@ -213,11 +217,38 @@ class ArticleList(DataTable[Cell]):
 
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        """The visible lines, each finished line kept by list row while the look holds.
+
+        A one-line scroll marks every visible line dirty, and Textual then styles every one
+        again: its line cache is keyed by screen row, which scrolling shifts. Finished lines
+        are kept here by list row instead, so a scroll styles only the new line and the two
+        rows the cursor left and entered (a quarter less time per scrolling frame). Anything
+        else that changes how lines look starts a new cache.
+        """
         # The widget's style is the same for every line of a frame, but DataTable asks
-        # for it once per line, and each time walks the styles of every ancestor: about
-        # a third of a scrolling frame's cost. It is computed once here instead.
+        # for it once per line, and each time walks the styles of every ancestor.
         self._line_style = self.rich_style
-        return super().render_lines(crop)
+        scroll_x, scroll_y = self.scroll_offset
+        look = (
+            self._line_style, self.background_colors, self.size, self.app.theme,
+            self._pseudo_class_state, self.cursor_type, self.zebra_stripes, self.show_cursor,
+            self._show_hover_cursor, self._update_count, self.show_header, scroll_x,
+            crop.x, crop.width,
+        )
+        if look != self._look:
+            self._look = look
+            self._finished.clear()
+        header = self.get_row_height(self._header_row_key) if self.show_header else 0
+        lines: list[Strip] = []
+        for y in crop.line_range:
+            row_y = y + scroll_y if y >= header else y
+            key = (row_y, *self._cursor_and_hover(row_y))
+            line = self._finished.get(key)
+            if line is None:
+                [line] = super().render_lines(Region(crop.x, y, crop.width, 1))
+                self._finished[key] = line
+            lines.append(line)
+        return lines
 
     def render_line(self, y: int) -> Strip:
         """DataTable.render_line (the list has no fixed rows), with the frame's style."""
@@ -227,25 +258,37 @@ class ArticleList(DataTable[Cell]):
             y += scroll_y
         return self._render_line(y, scroll_x, scroll_x + self.size.width, self._line_style)
 
+    def _cursor_and_hover(self, y: int) -> tuple[Coordinate, Coordinate]:
+        """The cursor and hover coordinates as line ``y`` sees them.
+
+        A row that holds neither is drawn as if both were elsewhere, so its cached lines
+        stay valid while the cursor moves.
+        """
+        cursor, hover = self.cursor_coordinate, self.hover_coordinate
+        try:
+            row_key, _ = self._get_offsets(y)
+        except LookupError:
+            return _NOWHERE, _NOWHERE  # below the last row: a blank line either way
+        if row_key is not self._header_row_key:
+            row_index = self._row_locations.get(row_key)
+            cursor = cursor if cursor.row == row_index else _NOWHERE
+            hover = hover if hover.row == row_index else _NOWHERE
+        return cursor, hover
+
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
         """Render one line, re-rendering only rows whose cursor or hover state changed.
 
         DataTable keys its line caches on the cursor and hover coordinates, so every
         cursor move re-renders every visible line (about 20 ms a key with 10,000 rows).
-        Here a row that holds neither the cursor nor the mouse is rendered as if both
-        were elsewhere, so its cached line stays valid while the cursor moves. The body
-        mirrors DataTable._render_line of the pinned Textual version.
+        Here they are seen through ``_cursor_and_hover``. The body mirrors
+        DataTable._render_line of the pinned Textual version.
         """
         width = self.size.width
         try:
             row_key, y_offset_in_row = self._get_offsets(y)
         except LookupError:
             return Strip.blank(width, base_style)
-        cursor, hover = self.cursor_coordinate, self.hover_coordinate
-        if row_key is not self._header_row_key:
-            row_index = self._row_locations.get(row_key)
-            cursor = cursor if cursor.row == row_index else _NOWHERE
-            hover = hover if hover.row == row_index else _NOWHERE
+        cursor, hover = self._cursor_and_hover(y)
         cache_key = (y, x1, x2, width, cursor, hover, base_style, self.cursor_type,
                      self._show_hover_cursor, self._update_count, self._pseudo_class_state)
         cached = self._line_cache.get(cache_key)
