@@ -103,8 +103,52 @@ def build_folder(bbc: Path, target: Path, count: int) -> None:
         shutil.copyfile(source, target / f"{n:05d}_{source.parent.name}_{source.stem}.txt")
 
 
-async def keypress_to_render(app: Any, pilot: Any, presses: int) -> list[float]:
-    """Seconds from each "down" press to the first frame the app sends to the terminal."""
+async def keypress_to_render(app: Any, pilot: Any, table: Any, presses: int) -> list[float]:
+    """Seconds from each "down" to the first frame that shows the table's cursor moved.
+
+    Each key is delivered the way the terminal driver delivers one (a Key event sent
+    through the driver), and the frame is the one the app's own screen-update timer
+    produces. Pilot's ``press`` and ``pause`` are not used for this: between a key and
+    its frame they walk every widget on the screen twice and then force the update, so
+    they time the harness as much as the app (``pilot_keypress_to_render`` keeps that
+    measurement for comparison). Frames sent before the cursor moved (a progress line
+    while analysis runs) do not count.
+    """
+    from textual import events
+
+    frames: list[float] = []
+    shown = asyncio.Event()
+    display = app._display
+    before = table.cursor_coordinate
+
+    def stamped(screen: Any, update: Any) -> None:
+        display(screen, update)
+        if table.cursor_coordinate != before:
+            frames.append(time.perf_counter())
+            shown.set()
+
+    app._display = stamped
+    timings = []
+    for _ in range(presses):
+        await pilot.pause()  # the previous key is fully handled before the next one
+        frames.clear()
+        shown.clear()
+        before = table.cursor_coordinate
+        key = events.Key("down", None)
+        key.set_sender(app)
+        pressed = time.perf_counter()
+        app._driver.send_message(key)
+        try:
+            await asyncio.wait_for(shown.wait(), timeout=2)
+        except TimeoutError:
+            continue  # nothing changed on screen (the cursor was already at the end)
+        timings.append(frames[0] - pressed)
+    app._display = display
+    return sorted(timings)
+
+
+async def pilot_keypress_to_render(app: Any, pilot: Any, presses: int) -> list[float]:
+    """The same through Pilot's press and pause (the figure earlier runs reported)."""
     frames: list[float] = []
     display = app._display
 
@@ -151,7 +195,7 @@ async def baseline_keys(rows: int, presses: int) -> list[float]:
     app = Bare()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        return await keypress_to_render(app, pilot, presses)
+        return await keypress_to_render(app, pilot, app.query_one(DataTable), presses)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -191,11 +235,13 @@ async def large_folder(folder: Path) -> None:
             await pilot.pause(0.01)
         app._display = display
         shown = marks["shown"]
-        during = await keypress_to_render(app, pilot, 100)
+        table = app.main_screen.article_list
+        during = await keypress_to_render(app, pilot, table, 100)
         await app.workers.wait_for_complete()
         await pilot.pause()
         rows = app.main_screen.article_list.row_count
-        after = await keypress_to_render(app, pilot, 300)
+        after = await keypress_to_render(app, pilot, table, 300)
+        via_pilot = await pilot_keypress_to_render(app, pilot, 300)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the baselines
     base = await baseline_keys(20, 19)
     stock = await baseline_keys(10_000, 300)
@@ -203,6 +249,8 @@ async def large_folder(folder: Path) -> None:
           f"(goal <= 1.5), all analysed {marks['all']:.1f} s, rows {rows:,}")
     print(f"keypress-to-render (down), 10k rows loaded: p50 {percentile(after, 0.5):.1f} ms, "
           f"p95 {percentile(after, 0.95):.1f} ms (goal <= 16)")
+    print(f"  through Pilot's press and pause: p50 {percentile(via_pilot, 0.5):.1f} ms, "
+          f"p95 {percentile(via_pilot, 0.95):.1f} ms")
     print(f"  while analysis runs: p50 {percentile(during, 0.5):.1f} ms, "
           f"p95 {percentile(during, 0.95):.1f} ms")
     print(f"  bare 20-row DataTable, same harness: p50 {percentile(base, 0.5):.1f} ms, "
