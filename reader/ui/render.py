@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, JustifyMethod, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
@@ -117,6 +117,22 @@ class Cell:
         longest = max((cell_len(line) for line in lines), default=0)
         words = self.plain.split()
         return Measurement(max((cell_len(w) for w in words), default=longest), longest)
+
+
+def fit_cell(plain: str, width: int, justify: JustifyMethod) -> str:
+    """One line of text made exactly ``width`` cells wide, as a no-wrap ``Text`` would be.
+
+    Cut with an ellipsis when too long; padded on the right, or for ``right`` justify
+    stripped of trailing spaces and padded on the left.
+    """
+    if justify == "right":
+        plain = plain.rstrip()
+    length = cell_len(plain)
+    if length > width:
+        return set_cell_size(plain, width - 1) + "…"
+    if justify == "right":
+        return " " * (width - length) + plain
+    return plain + " " * (width - length)
 
 
 def cell(value: str, *, justify: JustifyMethod = "left") -> Cell:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import ClassVar
 
+from rich.control import strip_control_codes
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -23,7 +24,7 @@ from textual.widgets.data_table import ColumnKey
 
 from reader.core.models import AnalysedArticle
 from reader.core.search import text_matcher
-from reader.ui.render import Cell, cell
+from reader.ui.render import Cell, cell, fit_cell
 
 SORT_ORDERS: tuple[str, ...] = ("file", "date", "outlet", "title", "size")
 _NOWHERE = Coordinate(-1, -1)
@@ -306,6 +307,57 @@ class ArticleList(DataTable[Cell]):
         strip = Strip(segments).adjust_cell_length(width, base_style).simplify()
         self._line_cache[cache_key] = strip
         return strip
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> list[list[Segment]]:
+        """DataTable._render_cell, with a short path for a one-line ``Cell``.
+
+        DataTable draws each cell through Rich (Padding, Styled, a Text wrapped and
+        justified), which is a third of a cursor move's cost with the two rows the cursor
+        leaves and enters. A plain one-line cell comes out of that as its padded, cut or
+        justified string in one style, so that is built directly here; the tests check
+        that it matches what DataTable draws, cell by cell.
+        """
+        value: object = None
+        if row_index >= 0 and column_index >= 0 and not self.fixed_rows:
+            row_key = self._row_locations.get_key(row_index)
+            column_key = self._column_locations.get_key(column_index)
+            if self.rows[row_key].height == 1:
+                value = self._data[row_key][column_key]
+        content_width = width - 2 * self.cell_padding
+        if (
+            not isinstance(value, Cell)
+            or "\n" in value.plain
+            or "\t" in value.plain
+            or content_width < 2
+        ):
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        key = (row_key, column_key, base_style, cursor, hover, self._show_hover_cursor,
+               self._update_count, self._pseudo_class_state)
+        cached = self._cell_render_cache.get(key)
+        if cached is not None:
+            return cached
+        component_style, post_style = self._get_styles_to_render_cell(
+            False, False, column_index < self.fixed_columns, hover, cursor, self.show_cursor,
+            self._show_hover_cursor, self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
+        style = base_style + Style.from_meta({"row": row_index, "column": column_index})
+        style += component_style
+        if post_style:
+            style += post_style
+        text = fit_cell(strip_control_codes(value.plain), content_width, value.justify)
+        pad = " " * self.cell_padding
+        lines = [[Segment(pad + text + pad, style)]]
+        self._cell_render_cache[key] = lines
+        return lines
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
