@@ -1,7 +1,8 @@
 """The only bridge from core results to the screen: spans become styled ``Content``.
 
 Article text is untrusted, so it always enters as ``Content(text)`` (never parsed as
-markup) and styles are applied by offset with ``stylize``.
+markup) and styles are applied by offset with ``stylize``; table cells (``Cell``) hold a
+plain string and are drawn as literal text.
 """
 
 from __future__ import annotations
