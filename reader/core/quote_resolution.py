@@ -47,7 +47,7 @@ def _is_word_char(char: str) -> bool:
 def _has_word(text: str, word: str, limit: int) -> bool:
     """Whether ``word`` occurs in ``text[:limit]`` with a word boundary on each side.
 
-    The same test as searching for ``\bword\b``, without compiling a pattern per word
+    The same test as searching for ``\\bword\\b``, without compiling a pattern per word
     (a call resolves a few hundred words).
     """
     at = text.find(word, 0, limit)
