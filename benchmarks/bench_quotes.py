@@ -6,7 +6,8 @@ Usage::
 
 Reads every ``bbc-news-fulltext/<category>/*.txt`` (utf-8, latin-1 fallback) first, then
 times ``detect_quotes`` alone over all of them and prints articles, quotes, speakers
-found and seconds. The target is <= 2 s for the 2,225 articles.
+found and seconds, then the time of a fixed pure-Python loop as a yardstick of the
+machine's speed that day. The target is <= 2 s for the 2,225 articles.
 """
 
 from __future__ import annotations
@@ -40,6 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     found = sum(len(q) for q in quotes)
     named = sum(1 for qs in quotes for q in qs if q.speaker is not None)
     print(f"articles={len(texts)} quotes={found} with_speaker={named} seconds={seconds:.2f}")
+    # The same machine's speed varies from day to day by 2-3x: a fixed pure-Python loop,
+    # timed in this process, tells runs on different days apart.
+    start = time.perf_counter()
+    sum(range(30_000_000))
+    print(f"reference: sum(range(30_000_000)) took {time.perf_counter() - start:.2f} s here")
     return 0
 
 
