@@ -152,9 +152,9 @@ def _title_cut(tokens: Sequence[str], lows: Sequence[str]) -> int:
     return min(start, len(tokens))
 
 
-def _runs(text: str, start: int, end: int) -> Iterator[list[tuple[int, int]]]:
-    """Token offsets of the capitalised runs in ``text[start:end]``, cut at sentence ends."""
-    for match in _RUN_RE.finditer(text, start, end):
+def _runs(text: str, end: int) -> Iterator[list[tuple[int, int]]]:
+    """Token offsets of the capitalised runs in ``text[:end]``, cut at sentence ends."""
+    for match in _RUN_RE.finditer(text, 0, end):
         word = match.group()
         if _SPACE_RE.search(word):
             spans = [tok.span() for tok in _TOKEN_RE.finditer(text, match.start(), match.end())]
@@ -329,7 +329,7 @@ def iter_names(text: str, end: int, skip: Sequence[Span]) -> Iterator[NameMentio
     descriptions = _descriptions(text, end, skip)
     description = next(descriptions, None)
     k = 0
-    for tokens in _runs(text, 0, end):
+    for tokens in _runs(text, end):
         while k < len(skip) and skip[k].end <= tokens[0][0]:
             k += 1
         if k < len(skip) and skip[k].start <= tokens[0][0]:

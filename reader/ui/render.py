@@ -105,7 +105,7 @@ class Cell:
 
     __slots__ = ("justify", "plain")
 
-    def __init__(self, plain: str, justify: JustifyMethod = "left") -> None:
+    def __init__(self, plain: str, *, justify: JustifyMethod = "left") -> None:
         self.plain = plain
         self.justify: JustifyMethod = justify
 
@@ -134,11 +134,6 @@ def fit_cell(plain: str, width: int, justify: JustifyMethod) -> str:
     if justify == "right":
         return " " * (width - length) + plain
     return plain + " " * (width - length)
-
-
-def cell(value: str, *, justify: JustifyMethod = "left") -> Cell:
-    """A table cell that shows ``value`` literally (never markup)."""
-    return Cell(value, justify)
 
 
 def _stylize(content: Content, block: Span, span: Span, style: str) -> Content:

@@ -11,7 +11,7 @@ from textual.strip import Strip
 from textual.widgets import DataTable
 
 from reader.core.models import AnalysedArticle, Article
-from reader.ui.render import cell
+from reader.ui.render import Cell
 from reader.ui.widgets.article_list import ArticleList
 
 SAMPLES = [
@@ -27,7 +27,7 @@ SAMPLES = [
 def test_cell_measures_like_text(value: str) -> None:
     console = Console(width=80)
     as_text = Text(value, no_wrap=True, overflow="ellipsis")
-    assert measure(console, cell(value), 1) == measure(console, as_text, 1)
+    assert measure(console, Cell(value), 1) == measure(console, as_text, 1)
 
 
 @pytest.mark.parametrize("value", SAMPLES)
@@ -37,13 +37,13 @@ def test_cell_draws_like_text(value: str, justify: JustifyMethod, width: int) ->
     console = Console(width=80)
     options = console.options.update_width(width)
     as_text = Text(value, no_wrap=True, overflow="ellipsis", justify=justify, end="")
-    drawn = console.render_lines(cell(value, justify=justify), options)
+    drawn = console.render_lines(Cell(value, justify=justify), options)
     assert drawn == console.render_lines(as_text, options)
 
 
 def test_markup_in_a_cell_is_drawn_literally() -> None:
     console = Console(width=80)
-    [line] = console.render_lines(cell("[bold]x[/"), console.options.update_width(20))
+    [line] = console.render_lines(Cell("[bold]x[/"), console.options.update_width(20))
     assert "".join(segment.text for segment in line).rstrip() == "[bold]x[/"
     assert all(segment.style is None or not segment.style.bold for segment in line)
 

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from reader.core.models import Actor, AnalysedArticle
-from reader.ui.render import Cell, cell
+from reader.ui.render import Cell
 
 KIND_LABELS = {"person": "person", "organisation": "org", "place": "place"}
 
@@ -65,10 +65,10 @@ class ActorsPanel(Vertical):
         table.clear()
         for actor in sorted(actors, key=lambda a: (-a.mentions, a.name)):
             table.add_row(
-                cell(actor.name),
-                cell(KIND_LABELS[actor.kind]),
-                cell(str(len(actor.articles)), justify="right"),
-                cell(str(actor.mentions), justify="right"),
+                Cell(actor.name),
+                Cell(KIND_LABELS[actor.kind]),
+                Cell(str(len(actor.articles)), justify="right"),
+                Cell(str(actor.mentions), justify="right"),
                 key=actor.id,
             )
 

@@ -24,7 +24,7 @@ from textual.widgets.data_table import ColumnKey
 
 from reader.core.models import AnalysedArticle
 from reader.core.search import text_matcher
-from reader.ui.render import Cell, cell, fit_cell
+from reader.ui.render import Cell, fit_cell
 
 SORT_ORDERS: tuple[str, ...] = ("file", "date", "outlet", "title", "size")
 _NOWHERE = Coordinate(-1, -1)
@@ -209,11 +209,11 @@ class ArticleList(DataTable[Cell]):
         article = item.article
         pending = article.id in self._pending
         return (
-            cell(article.source or "—"),
-            cell(article.title or f"({article.id})"),
-            cell(article.date or "—"),
-            cell(f"{article.word_count:,}", justify="right"),
-            cell("…" if pending else str(len(item.quotes)), justify="right"),
+            Cell(article.source or "—"),
+            Cell(article.title or f"({article.id})"),
+            Cell(article.date or "—"),
+            Cell(f"{article.word_count:,}", justify="right"),
+            Cell("…" if pending else str(len(item.quotes)), justify="right"),
         )
 
 
