@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import chain
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.control import strip_control_codes
 from rich.segment import Segment
@@ -26,8 +26,12 @@ from reader.core.models import AnalysedArticle
 from reader.core.search import text_matcher
 from reader.ui.render import Cell, fit_cell
 
+if TYPE_CHECKING:
+    from textual.scrollbar import ScrollBar
+
 SORT_ORDERS: tuple[str, ...] = ("file", "date", "outlet", "title", "size")
-_NOWHERE = Coordinate(-1, -1)
+# A cursor or hover on no row at all: not even the header, which DataTable numbers -1.
+_NOWHERE = Coordinate(-2, -2)
 
 
 def _sort_key(order: str) -> Callable[[AnalysedArticle], tuple[object, ...]]:
@@ -95,6 +99,14 @@ class ArticleList(DataTable[Cell]):
         self._look: tuple[object, ...] = ()
         # Finished lines by list row; two screens' worth is enough to scroll back and forth.
         self._finished: LRUCache[tuple[int, Coordinate, Coordinate], Strip] = LRUCache(200)
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The vertical scrollbar: one drawn again only when its thumb moves."""
+        # Imported on first use: a list short enough to need no scrollbar never pays.
+        from reader.ui.widgets.steady_scrollbar import steady_vertical_scrollbar
+
+        return steady_vertical_scrollbar(self)
 
     def on_mount(self) -> None:
         # Text labels, not strings: DataTable parses a string label as markup, and that
@@ -270,10 +282,11 @@ class ArticleList(DataTable[Cell]):
             row_key, _ = self._get_offsets(y)
         except LookupError:
             return _NOWHERE, _NOWHERE  # below the last row: a blank line either way
-        if row_key is not self._header_row_key:
-            row_index = self._row_locations.get(row_key)
-            cursor = cursor if cursor.row == row_index else _NOWHERE
-            hover = hover if hover.row == row_index else _NOWHERE
+        # DataTable numbers the header row -1; a row cursor highlights by row alone.
+        header = row_key is self._header_row_key
+        row_index = -1 if header else self._row_locations.get(row_key)
+        cursor = cursor if cursor.row == row_index else _NOWHERE
+        hover = hover if hover.row == row_index else _NOWHERE
         return cursor, hover
 
     def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
