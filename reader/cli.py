@@ -5,20 +5,23 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from reader import __version__
 from reader.config import Config, default_paths
 from reader.core.export import corpus_to_json
-from reader.core.models import Alignment, Article, Corpus
+from reader.core.models import Alignment, AnalysedArticle, Article, Corpus
 from reader.core.pipeline import analyse_corpus
+from reader.processes import analyse_batches
 from reader.sources.files import load_documents
 
 EXIT_OK = 0
 EXIT_NOTHING_LOADED = 2
 SUBCOMMANDS = ("analyze", "align", "overlap")
+_ANALYSE_BATCH = 50  # articles per batch sent to a worker process
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -58,6 +61,9 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     parser.add_argument("--max-size", type=_size_in_bytes, default=None, metavar="MB",
                         help="skip files larger than this (default 20)")
+    parser.add_argument("--workers", type=_workers, default=None, metavar="N",
+                        help="analysis processes (default: one per core for 200 or more "
+                        "articles; 1 analyses in the reader's own process)")
     parser.add_argument("--version", action="version", version=f"newsroom {__version__}")
     return parser
 
@@ -71,11 +77,23 @@ def _run_app(args: list[str]) -> int:
     return EXIT_OK
 
 
+def _workers(value: str) -> int:
+    """Parse ``--workers``: a whole number of processes, 1 or more."""
+    try:
+        count = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if count < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return count
+
+
 def _config(options: argparse.Namespace) -> Config:
     paths = tuple(Path(p) for p in options.paths) or default_paths()
+    config = Config(paths=paths, workers=getattr(options, "workers", None))
     if options.max_size is None:
-        return Config(paths=paths)
-    return Config(paths=paths, max_bytes=options.max_size)
+        return config
+    return replace(config, max_bytes=options.max_size)
 
 
 def _subcommand_parser() -> argparse.ArgumentParser:
@@ -87,6 +105,9 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true", help="print the JSON contract")
     analyze.add_argument("--max-size", type=_size_in_bytes, default=None, metavar="MB",
                          help="skip files larger than this (default 20)")
+    analyze.add_argument("--workers", type=_workers, default=None, metavar="N",
+                         help="analysis processes (default: one per core for 200 or more "
+                         "articles; 1 analyses in this process)")
     align = commands.add_parser("align", help="align two articles passage by passage")
     align.add_argument("paths", nargs=2, metavar="FILE", help="article A, then article B")
     align.add_argument("--json", action="store_true", help="print the JSON contract")
@@ -167,7 +188,12 @@ def _overlap(config: Config, threshold: float, *, with_actors: bool, as_json: bo
 
 def _load_corpus(config: Config) -> Corpus:
     result = load_documents(config.paths, config.max_bytes)
-    return analyse_corpus(result.documents, result.errors)
+
+    def analyse_all(articles: Sequence[Article]) -> Iterator[AnalysedArticle]:
+        for batch in analyse_batches(articles, batch=_ANALYSE_BATCH, workers=config.workers):
+            yield from batch
+
+    return analyse_corpus(result.documents, result.errors, analyse_all)
 
 
 def _print_json(data: Any) -> None:

@@ -25,3 +25,5 @@ class Config:
 
     paths: tuple[Path, ...] = field(default_factory=default_paths)
     max_bytes: int = DEFAULT_MAX_BYTES
+    # Analysis processes (``--workers``): None picks one per core for a large folder.
+    workers: int | None = None

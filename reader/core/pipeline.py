@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from reader.core.actors import ActorIndex, merge_actors
@@ -67,19 +67,26 @@ def merge_corpus(
 
 
 def analyse_corpus(
-    documents: Sequence[RawDocument], errors: Sequence[LoadError] = ()
+    documents: Sequence[RawDocument],
+    errors: Sequence[LoadError] = (),
+    analyse_all: Callable[[Sequence[Article]], Iterable[AnalysedArticle]] | None = None,
 ) -> Corpus:
     """Clean and analyse every document, merging actors across the corpus.
 
     Args:
         documents: Decoded documents.
         errors: Load errors to carry along into the result.
+        analyse_all: Runs ``analyse_article`` over the cleaned articles, in order (the
+            CLI passes one that uses worker processes); by default, a plain loop here.
 
     Returns:
         The analysed corpus; documents with no article text become errors.
     """
     articles, empty = split_empty(clean_corpus(documents))
-    analysed = [analyse_article(article) for article in articles]
+    if analyse_all is None:
+        analysed = [analyse_article(article) for article in articles]
+    else:
+        analysed = list(analyse_all(articles))
     actors, merged = merge_corpus(analysed)
     return Corpus(articles=merged, actors=actors, errors=(*errors, *empty))
 

@@ -4,16 +4,16 @@ Runs inside a thread worker. Files are read and cleaned a batch at a time, so th
 rows appear after the first batch rather than after the whole folder; lines repeated
 across the corpus (site templates) are counted as files arrive, and the few articles
 cleaned before a template was recognised are cleaned again at the end of reading. Then
-quotes and actors are found article by article, then actors are merged. Each stage posts
-messages; nothing here touches a widget.
+quotes and actors are found a batch at a time (in worker processes for a large folder,
+so this thread does not hold the interpreter lock the UI draws with), then actors are
+merged. Each stage posts messages; nothing here touches a widget.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from itertools import islice
-from typing import TypeVar
 
 from textual.message import Message
 
@@ -33,12 +33,6 @@ ANALYSE_BATCH = 50
 # After each posted batch the worker sleeps this long so the UI thread gets the GIL to
 # show the rows; 40 batches of 10,000 files cost 0.2 s in all.
 YIELD_SECONDS = 0.005
-T = TypeVar("T")
-
-
-def _batches(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def load_corpus(
@@ -56,18 +50,22 @@ def load_corpus(
         return
     # Imported only now (the NER model, rapidfuzz): a worker cannot be interrupted, so
     # quitting while the list is being read must not wait for these imports.
-    from reader.core.pipeline import analyse_article, merge_corpus
+    from reader.core.pipeline import merge_corpus
+    from reader.processes import analyse_batches
 
     cleaned, errors = read
     analysed: list[AnalysedArticle] = []
-    for listed in _batches(cleaned, ANALYSE_BATCH):
-        if cancelled():
-            return
-        items = tuple(analyse_article(article) for article in listed)
+    # A large folder is analysed in worker processes; the batches come back in order.
+    batches = analyse_batches(cleaned, batch=ANALYSE_BATCH, workers=config.workers,
+                              stop=cancelled)
+    for batch in batches:
+        items = tuple(batch)
         analysed.extend(items)
         post(ArticlesAnalysed(items))
         post(LoadProgress("Finding quotes and actors", len(analysed), len(cleaned)))
         time.sleep(YIELD_SECONDS)
+    if cancelled():
+        return
     post(LoadProgress("Merging actors", len(analysed), len(cleaned)))
     actors, merged = merge_corpus(analysed)
     if not cancelled():

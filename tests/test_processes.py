@@ -1,0 +1,68 @@
+"""Analysis in worker processes: the same results, in order, and a prompt stop."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.core.cleaning import clean_corpus, split_empty
+from reader.core.models import Article
+from reader.core.pipeline import analyse_article
+from reader.processes import PROCESS_MIN_ARTICLES, analyse_batches, map_batches, worker_count
+from reader.sources.files import load_documents
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def seed_articles() -> list[Article]:
+    articles, _ = split_empty(clean_corpus(load_documents((SEEDS,)).documents))
+    return articles
+
+
+def test_worker_processes_give_the_same_analysis_in_the_same_order() -> None:
+    articles = seed_articles()
+    batches = list(analyse_batches(articles, batch=2, workers=2))
+    assert [len(b) for b in batches] == [2, 2, 1]
+    assert [item for b in batches for item in b] == [analyse_article(a) for a in articles]
+    assert sum(len(item.quotes) for b in batches for item in b) >= 10  # real work was done
+
+
+def test_an_error_in_a_worker_reaches_the_caller() -> None:
+    with pytest.raises(ValueError, match="invalid literal"):
+        list(map_batches(int, ["1", "two"], batch=1, workers=2))
+
+
+def test_a_stop_ends_the_workers_without_waiting_for_the_rest() -> None:
+    got: list[list[object]] = []
+    for batch in map_batches(analyse_article, seed_articles(), batch=1, workers=2,
+                             stop=lambda: bool(got)):
+        got.append(batch)
+    assert len(got) == 1  # stopped after the first of five batches
+
+
+def test_worker_count_is_the_users_choice_or_one_per_core_for_large_folders() -> None:
+    assert worker_count(None, 5) == 0  # a small folder is analysed in place
+    assert worker_count(1, 10_000) == 0
+    assert worker_count(3, 5) == 3
+    automatic = worker_count(None, PROCESS_MIN_ARTICLES)
+    assert automatic == 0 or automatic >= 2
+
+
+def test_cli_workers_option_changes_nothing_in_the_output(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["analyze", str(SEEDS), "--json", "--workers", "1"]) == 0
+    in_place = json.loads(capsys.readouterr().out)
+    assert main(["analyze", str(SEEDS), "--json", "--workers", "2"]) == 0
+    assert json.loads(capsys.readouterr().out) == in_place
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "many"])
+def test_cli_rejects_a_bad_workers_value(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["analyze", str(SEEDS), "--workers", value])
+    assert exit_info.value.code == 2
+    assert "--workers" in capsys.readouterr().err
