@@ -168,6 +168,7 @@ class ReaderApp(App[None]):
 
     @on(AnalysisFailed)
     def _analysis_failed(self, message: AnalysisFailed) -> None:
+        self.main_screen.show_footer()
         self.notify(message.error, title=f"{message.what} failed", severity="error",
                     markup=False)
 
