@@ -62,8 +62,9 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-size", type=_size_in_bytes, default=None, metavar="MB",
                         help="skip files larger than this (default 20)")
     parser.add_argument("--workers", type=_workers, default=None, metavar="N",
-                        help="analysis processes (default: one per core for 200 or more "
-                        "articles; 1 analyses in the reader's own process)")
+                        help="analysis processes: faster and the keys stay quick while a "
+                        "large folder is analysed, at more memory (default 1: in the "
+                        "reader's own process)")
     parser.add_argument("--version", action="version", version=f"newsroom {__version__}")
     return parser
 
