@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App
@@ -11,7 +12,6 @@ from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
 
 from reader.config import Config
-from reader.core.models import AnalysedArticle, Article, Corpus
 from reader.ui.commands import ReaderCommands
 from reader.ui.messages import (
     AlignmentReady,
@@ -24,8 +24,12 @@ from reader.ui.messages import (
     ErrorsRequested,
     LoadProgress,
     OpenRequested,
+    empty_corpus,
 )
 from reader.ui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from reader.core.models import AnalysedArticle, Article, Corpus
 
 # The analysis core (NER model, aligner, rapidfuzz) and the staged loader are imported
 # inside the workers, and screens other than the list when first opened, so the first
@@ -45,8 +49,19 @@ class ReaderApp(App[None]):
     def __init__(self, config: Config) -> None:
         super().__init__()
         self.config = config
-        self.corpus = Corpus()
+        self._corpus: Corpus | None = None
         self._articles: dict[str, AnalysedArticle] = {}
+
+    @property
+    def corpus(self) -> Corpus:
+        """Everything loaded so far: empty until the first batch is read."""
+        if self._corpus is None:
+            self._corpus = empty_corpus()
+        return self._corpus
+
+    @corpus.setter
+    def corpus(self, corpus: Corpus) -> None:
+        self._corpus = corpus
 
     def get_default_screen(self) -> MainScreen:
         """The list is the app's base screen (no extra screen switch at start-up)."""
@@ -80,7 +95,7 @@ class ReaderApp(App[None]):
 
     @on(ArticlesAdded)
     def _articles_added(self, message: ArticlesAdded) -> None:
-        self.corpus = Corpus(articles=(*self.corpus.articles, *message.articles))
+        self.corpus = replace(self.corpus, articles=(*self.corpus.articles, *message.articles))
         self._articles.update({item.article.id: item for item in message.articles})
         self.main_screen.add_articles(self.corpus, len(message.articles))
 

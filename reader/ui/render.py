@@ -8,6 +8,7 @@ plain string and are drawn as literal text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, JustifyMethod, RenderResult
@@ -15,7 +16,8 @@ from rich.measure import Measurement
 from rich.text import Text
 from textual.content import Content
 
-from reader.core.models import EditOp, Mention, Quote, Span
+if TYPE_CHECKING:
+    from reader.core.models import EditOp, Mention, Quote, Span
 
 QUOTE_STYLES = {"statement": "italic $text-success", "term": "$text-warning"}
 MENTION_STYLES = {

@@ -22,12 +22,12 @@ from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
-from reader.core.models import AnalysedArticle
-from reader.core.search import text_matcher
 from reader.ui.render import Cell, fit_cell
 
 if TYPE_CHECKING:
     from textual.scrollbar import ScrollBar
+
+    from reader.core.models import AnalysedArticle
 
 SORT_ORDERS: tuple[str, ...] = ("file", "date", "outlet", "title", "size")
 # A cursor or hover on no row at all: not even the header, which DataTable numbers -1.
@@ -205,6 +205,8 @@ class ArticleList(DataTable[Cell]):
     def _refresh_rows(self) -> None:
         current = self.current_id
         self.clear()
+        from reader.core.search import text_matcher  # the core's models load after paint
+
         contains = text_matcher(self.list_filter.query)
         shown = [item for item in self._articles.values() if self._passes(item, contains)]
         if self.order_by != "file":
