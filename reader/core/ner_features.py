@@ -116,7 +116,10 @@ class FeatureExtractor:
         last_names: Lower-cased family names.
     """
 
-    _CACHE_LIMIT = 12_000
+    # Each entry holds some 25 feature strings (about 1.8 kB). 4,000 words hold the
+    # common vocabulary; 12,000 made NER 5-10% faster on BBC text but held 15 MB more
+    # in every process that analyses.
+    _CACHE_LIMIT = 4_000
 
     def __init__(
         self,
