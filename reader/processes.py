@@ -30,20 +30,22 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def worker_count(requested: int | None, items: int) -> int:
+def worker_count(requested: int | None, items: int, *, most: int | None = None) -> int:
     """How many worker processes to use; 0 means analyse in the calling process.
 
     Args:
-        requested: The user's choice (``--workers``): None picks one per core for a
-            folder of ``PROCESS_MIN_ARTICLES`` or more; 0 or 1 analyses in place.
+        requested: The user's choice (``--workers``), 0 for none; None picks one per
+            core, up to ``most``, for ``PROCESS_MIN_ARTICLES`` articles or more on a
+            machine with two cores or more, else none.
         items: How many articles there are.
+        most: The most an automatic choice may pick.
     """
     if requested is not None:
-        return requested if requested > 1 else 0
+        return max(0, requested)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if items < PROCESS_MIN_ARTICLES or not cores or cores < 2:
         return 0
-    return cores
+    return cores if most is None else min(cores, most)
 
 
 def map_batches(
@@ -99,6 +101,7 @@ def analyse_batches(
     *,
     batch: int,
     workers: int | None = None,
+    most: int | None = None,
     stop: Callable[[], bool] = lambda: False,
 ) -> Iterator[list[AnalysedArticle]]:
     """Quotes and mentions of every article, a batch at a time, in order.
@@ -106,10 +109,11 @@ def analyse_batches(
     Args:
         articles: Cleaned articles.
         batch: Articles per batch.
-        workers: As for ``worker_count``.
+        workers: As ``requested`` for ``worker_count``.
+        most: As for ``worker_count``.
         stop: As for ``map_batches``.
     """
-    count = worker_count(workers, len(articles))
+    count = worker_count(workers, len(articles), most=most)
     done = 0
     for found in map_batches(_findings, articles, batch=batch, workers=count, stop=stop):
         listed = articles[done : done + len(found)]
@@ -124,7 +128,7 @@ def analyse_batches(
 
 def _findings(article: Article) -> tuple[tuple[Quote, ...], tuple[Mention, ...]]:
     """What analysing one article adds to it: its quotes and mentions."""
-    from reader.core.pipeline import analyse_article
+    from reader.core.analysis import analyse_article
 
     analysed = analyse_article(article)
     return analysed.quotes, analysed.mentions

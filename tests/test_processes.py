@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.core.analysis import analyse_article
 from reader.core.cleaning import clean_corpus, split_empty
 from reader.core.models import Article
-from reader.core.pipeline import analyse_article
 from reader.processes import PROCESS_MIN_ARTICLES, analyse_batches, map_batches, worker_count
 from reader.sources.files import load_documents
 
@@ -45,22 +45,24 @@ def test_a_stop_ends_the_workers_without_waiting_for_the_rest() -> None:
 
 def test_worker_count_is_the_users_choice_or_one_per_core_for_large_folders() -> None:
     assert worker_count(None, 5) == 0  # a small folder is analysed in place
-    assert worker_count(1, 10_000) == 0
+    assert worker_count(0, 10_000) == 0
+    assert worker_count(1, 5) == 1
     assert worker_count(3, 5) == 3
     automatic = worker_count(None, PROCESS_MIN_ARTICLES)
     assert automatic == 0 or automatic >= 2
+    assert worker_count(None, PROCESS_MIN_ARTICLES, most=1) == min(automatic, 1)
 
 
 def test_cli_workers_option_changes_nothing_in_the_output(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["analyze", str(SEEDS), "--json", "--workers", "1"]) == 0
+    assert main(["analyze", str(SEEDS), "--json", "--workers", "0"]) == 0
     in_place = json.loads(capsys.readouterr().out)
     assert main(["analyze", str(SEEDS), "--json", "--workers", "2"]) == 0
     assert json.loads(capsys.readouterr().out) == in_place
 
 
-@pytest.mark.parametrize("value", ["0", "-2", "many"])
+@pytest.mark.parametrize("value", ["-2", "many", "1.5"])
 def test_cli_rejects_a_bad_workers_value(value: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["analyze", str(SEEDS), "--workers", value])

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from reader.core.actors import ActorIndex, merge_actors
 from reader.core.alignment import align_articles
+from reader.core.analysis import analyse_article
 from reader.core.cleaning import clean_corpus, split_empty
-from reader.core.entities import detect_mentions
 from reader.core.models import (
     Actor,
     Alignment,
@@ -19,25 +19,10 @@ from reader.core.models import (
     RawDocument,
 )
 from reader.core.overlap import shingles
-from reader.core.quotes import detect_quotes
 from reader.core.tokens import Lexicon
 from reader.core.units import prepare
 
 _PARTNER_CANDIDATES = 5
-
-
-def analyse_article(article: Article) -> AnalysedArticle:
-    """Find one article's quotes and actor mentions (actor ids come from merging).
-
-    Args:
-        article: A cleaned article.
-
-    Returns:
-        The article with its quotes and mentions.
-    """
-    quotes = detect_quotes(article.text, article.paragraphs)
-    mentions = detect_mentions(article.text, article.sentences)
-    return AnalysedArticle(article=article, quotes=tuple(quotes), mentions=tuple(mentions))
 
 
 def merge_corpus(

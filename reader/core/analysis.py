@@ -1,0 +1,25 @@
+"""One article's own analysis: its quotes and actor mentions (actor ids come later).
+
+Kept apart from the pipeline so that a worker process analysing articles loads only
+what that needs, not the aligner, the overlap index or the actor merge.
+"""
+
+from __future__ import annotations
+
+from reader.core.entities import detect_mentions
+from reader.core.models import AnalysedArticle, Article
+from reader.core.quotes import detect_quotes
+
+
+def analyse_article(article: Article) -> AnalysedArticle:
+    """Find one article's quotes and actor mentions (actor ids come from merging).
+
+    Args:
+        article: A cleaned article.
+
+    Returns:
+        The article with its quotes and mentions.
+    """
+    quotes = detect_quotes(article.text, article.paragraphs)
+    mentions = detect_mentions(article.text, article.sentences)
+    return AnalysedArticle(article=article, quotes=tuple(quotes), mentions=tuple(mentions))
