@@ -62,9 +62,8 @@ def _app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-size", type=_size_in_bytes, default=None, metavar="MB",
                         help="skip files larger than this (default 20)")
     parser.add_argument("--workers", type=_workers, default=None, metavar="N",
-                        help="analysis processes: faster and the keys stay quick while a "
-                        "large folder is analysed, at more memory (default 1: in the "
-                        "reader's own process)")
+                        help="analysis processes, 0 to analyse in the reader's own process "
+                        "(default: one for 200 or more articles)")
     parser.add_argument("--version", action="version", version=f"newsroom {__version__}")
     return parser
 
@@ -79,13 +78,13 @@ def _run_app(args: list[str]) -> int:
 
 
 def _workers(value: str) -> int:
-    """Parse ``--workers``: a whole number of processes, 1 or more."""
+    """Parse ``--workers``: a whole number of processes, 0 or more."""
     try:
         count = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if count < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+    if count < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
     return count
 
 
@@ -107,8 +106,8 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--max-size", type=_size_in_bytes, default=None, metavar="MB",
                          help="skip files larger than this (default 20)")
     analyze.add_argument("--workers", type=_workers, default=None, metavar="N",
-                         help="analysis processes (default: one per core for 200 or more "
-                         "articles; 1 analyses in this process)")
+                         help="analysis processes, 0 to analyse in this process (default: "
+                         "one per core for 200 or more articles)")
     align = commands.add_parser("align", help="align two articles passage by passage")
     align.add_argument("paths", nargs=2, metavar="FILE", help="article A, then article B")
     align.add_argument("--json", action="store_true", help="print the JSON contract")

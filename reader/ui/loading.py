@@ -55,12 +55,12 @@ def load_corpus(
 
     cleaned, errors = read
     analysed: list[AnalysedArticle] = []
-    # The reader analyses in its own process unless ``--workers`` asks for more: worker
-    # processes analyse a 10,000-article folder in about half the time and leave the
-    # keys unhindered meanwhile, but together they hold about 370 MB where the reader
-    # alone peaks near 290 MB (benchmarks/bench_tui.py).
-    workers = config.workers if config.workers is not None else 1
-    batches = analyse_batches(cleaned, batch=ANALYSE_BATCH, workers=workers, stop=cancelled)
+    # By default a large folder gets one worker process: the keys no longer wait for the
+    # analysis and the reader and its worker stay within 300 MB for 10,000 articles.
+    # One per core (``--workers 2``) is faster still but holds about 370 MB in all
+    # (benchmarks/bench_tui.py).
+    batches = analyse_batches(cleaned, batch=ANALYSE_BATCH, workers=config.workers, most=1,
+                              stop=cancelled)
     for batch in batches:
         items = tuple(batch)
         analysed.extend(items)

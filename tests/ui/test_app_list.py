@@ -37,10 +37,10 @@ async def test_markup_in_title_shows_literally(tmp_path: Path) -> None:
 
 
 async def test_analysis_in_worker_processes_fills_the_same_counts(seeds_config: Config) -> None:
-    # A large folder is analysed in worker processes; forced here on the seeds, the list
+    # A large folder is analysed in a worker process; forced here on the seeds, the list
     # must end up exactly as when the reader analyses them itself.
     counts = []
-    for workers in (1, 2):
+    for workers in (0, 1):
         app = make_app(replace(seeds_config, workers=workers))
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app, pilot)
