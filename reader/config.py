@@ -25,5 +25,6 @@ class Config:
 
     paths: tuple[Path, ...] = field(default_factory=default_paths)
     max_bytes: int = DEFAULT_MAX_BYTES
-    # Analysis processes (``--workers``): None picks one per core for a large folder.
+    # Analysis processes (``--workers``), 0 for none; None lets the reader and the CLI
+    # pick their own defaults for a large folder (see reader.processes.worker_count).
     workers: int | None = None

@@ -1,9 +1,10 @@
 """Running the analysis core over many articles in worker processes. UI-free.
 
 The analysis is pure Python. In a thread beside the reader it holds the interpreter
-lock the UI needs to draw: a keypress waited 26-135 ms for its frame while a large
-folder was analysed. Worker processes take it off the UI's process and use every core.
-Starting them costs about half a second, so small folders are analysed in place.
+lock the UI needs to draw: while 10,000 articles were analysed, a keypress waited p50
+26 ms and p95 220 ms for its frame. A worker process takes the analysis off the UI's
+process, and more of them use more cores. Starting one costs about a quarter of a
+second, so small folders are analysed in place.
 """
 
 from __future__ import annotations
@@ -128,6 +129,7 @@ def analyse_batches(
 
 def _findings(article: Article) -> tuple[tuple[Quote, ...], tuple[Mention, ...]]:
     """What analysing one article adds to it: its quotes and mentions."""
+    # Imported here: the CLI loads this module for every subcommand, align included.
     from reader.core.analysis import analyse_article
 
     analysed = analyse_article(article)

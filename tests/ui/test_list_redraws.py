@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from textual.app import App, ComposeResult
 from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.scrollbar import ScrollBar
 
 from reader.core.models import AnalysedArticle, Article
@@ -16,20 +20,23 @@ class ListApp(App[None]):
         yield ArticleList()
 
 
-def _articles(count: int) -> list[AnalysedArticle]:
-    return [
-        AnalysedArticle(Article(id=f"{n:04d}", path=f"{n:04d}.txt", text="word " * 40,
-                                title=f"Story {n:04d}", source="BBC"))
-        for n in range(count)
-    ]
-
-
-async def test_scrollbar_reuses_its_lines_only_while_the_thumb_stands_still() -> None:
+@asynccontextmanager
+async def listing(count: int) -> AsyncIterator[tuple[ArticleList, Pilot[None]]]:
+    """A 100x24 app whose list holds ``count`` small articles, drawn once."""
     app = ListApp()
     async with app.run_test(size=(100, 24)) as pilot:
         table = app.query_one(ArticleList)
-        table.set_articles(_articles(2000))
+        table.set_articles([
+            AnalysedArticle(Article(id=f"{n:04d}", path=f"{n:04d}.txt", text="word " * 40,
+                                    title=f"Story {n:04d}", source="BBC"))
+            for n in range(count)
+        ])
         await pilot.pause()
+        yield table, pilot
+
+
+async def test_scrollbar_reuses_its_lines_only_while_the_thumb_stands_still() -> None:
+    async with listing(2000) as (table, pilot):
         bar = table.vertical_scrollbar
         assert isinstance(bar, SteadyScrollBar)
         crop = bar.region.reset_offset
@@ -53,11 +60,7 @@ async def test_scrollbar_reuses_its_lines_only_while_the_thumb_stands_still() ->
 
 
 async def test_header_line_is_kept_while_the_cursor_moves_and_looks_the_same() -> None:
-    app = ListApp()
-    async with app.run_test(size=(100, 24)) as pilot:
-        table = app.query_one(ArticleList)
-        table.set_articles(_articles(60))
-        await pilot.pause()
+    async with listing(60) as (table, pilot):
         full = Region(0, 0, table.size.width, table.size.height)
         [header_before] = table.render_lines(Region(0, 0, table.size.width, 1))
         for _ in range(30):  # past the bottom of the screen: the list scrolls
