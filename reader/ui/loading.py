@@ -57,7 +57,7 @@ def load_corpus(
     analysed: list[AnalysedArticle] = []
     # By default a large folder gets one worker process: the keys no longer wait for the
     # analysis and the reader and its worker stay within 300 MB for 10,000 articles.
-    # One per core (``--workers 2``) is faster still but holds about 370 MB in all
+    # One per core (``--workers 2``) is faster still but holds about 335 MB in all
     # (benchmarks/bench_tui.py).
     batches = analyse_batches(cleaned, batch=ANALYSE_BATCH, workers=config.workers, most=1,
                               stop=cancelled)
