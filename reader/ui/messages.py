@@ -7,17 +7,9 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-# The model classes are built on first use, after the first frame: creating their 13
-# dataclasses costs about 20 ms, a twentieth of the reader's start-up.
+# Types only: the model classes are built after the first frame (see ReaderApp.corpus).
 if TYPE_CHECKING:
     from reader.core.models import Alignment, AnalysedArticle, Corpus
-
-
-def empty_corpus() -> Corpus:
-    """An empty corpus: what the app and the list hold until the first batch is read."""
-    from reader.core.models import Corpus
-
-    return Corpus()
 
 
 @dataclass

@@ -13,11 +13,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from reader.ui.messages import CompareRequested, ErrorsRequested, OpenRequested, empty_corpus
+from reader.ui.messages import CompareRequested, ErrorsRequested, OpenRequested
 from reader.ui.widgets.article_list import SORT_ORDERS, ArticleList, ListFilter
 
 if TYPE_CHECKING:
     from reader.core.models import Corpus
+    from reader.ui.app import ReaderApp
     from reader.ui.widgets.actors_panel import ActorsPanel
 
 
@@ -34,16 +35,10 @@ class MainScreen(Screen[None]):
         Binding("e", "show_errors", "Errors", id="main.errors"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._corpus: Corpus | None = None
-
     @property
     def corpus(self) -> Corpus:
-        """The corpus the list shows: empty until the first batch arrives."""
-        if self._corpus is None:
-            self._corpus = empty_corpus()
-        return self._corpus
+        """The app's corpus: the list shows what the app has loaded so far."""
+        return cast("ReaderApp", self.app).corpus
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,13 +106,11 @@ class MainScreen(Screen[None]):
 
     def add_articles(self, corpus: Corpus, added: int) -> None:
         """Rows for the ``added`` newest articles (the corpus is still loading)."""
-        self._corpus = corpus
         self.article_list.add_articles(corpus.articles[len(corpus.articles) - added :])
         self._update_status(loading=True)
 
     def show_corpus(self, corpus: Corpus) -> None:
         """Show the fully loaded corpus."""
-        self._corpus = corpus
         self.article_list.set_articles(corpus.articles)
         if self.actors_panel is not None:
             self._fill_actors(self.actors_panel)
