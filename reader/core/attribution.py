@@ -86,7 +86,7 @@ class _Finder:
     def __init__(self, ctx: Resolver, tokens_and_quotes: tuple[list[Token], list[int]]) -> None:
         self.ctx = ctx
         self.tokens, self.quote_at = tokens_and_quotes
-        self.sentences = sentences_of(ctx.text, self.tokens)
+        self.sentences = sentences_of(ctx.text, self.tokens, self.quote_at)
 
     def _result(self, np: tuple[int, int] | None, cue: int, hi: int, intro: bool) -> Attribution:
         cue_words = cue_text(self.ctx.text, self.tokens, cue, hi) if cue >= 0 else ":"

@@ -178,7 +178,9 @@ def _gap(text: str, start: int, end: int, tokens: list[Token]) -> None:
     tokens.extend(_words(text, end - _WINDOW, end))
 
 
-def sentences_of(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+def sentences_of(
+    text: str, tokens: Sequence[Token], quote_at: Sequence[int]
+) -> list[tuple[int, int]]:
     """Token ranges of a paragraph's sentences.
 
     A quote ending in . ! ? ends its sentence when a capital follows, unless a speaker
@@ -187,6 +189,7 @@ def sentences_of(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     Args:
         text: The full text.
         tokens: The paragraph's tokens.
+        quote_at: The indices of its quote tokens, in order.
 
     Returns:
         Half-open (first, last) token index ranges, in order.
@@ -194,24 +197,27 @@ def sentences_of(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     lo = 0
     last = len(tokens) - 1
-    for i, (start, end, word) in enumerate(tokens):
-        if word in END_PUNCT:
-            # “p.m. on Friday”: a full stop before a lower-case word ends nothing.
-            nxt = tokens[i + 1][2] if i < last else ""
-            ends = word != "." or not nxt[:1].islower()
-        elif word[0] == QUOTE:
-            nxt = tokens[i + 1][2] if i < last else ""
-            inner = text[start:end].rstrip("”’\"'»›“‘ \t")
+    # Only sentence marks and quotes can end a sentence: one tight pass finds the marks,
+    # and the rules below run on those few tokens instead of on every token.
+    marks = [i for i, token in enumerate(tokens) if token[2] in END_PUNCT]
+    for i in sorted(marks + list(quote_at)) if quote_at else marks:
+        word = tokens[i][2]
+        nxt = tokens[i + 1][2] if i < last else ""
+        if word[0] == QUOTE:
+            inner = text[tokens[i][0] : tokens[i][1]].rstrip("”’\"'»›“‘ \t")
             ends = (
                 inner[-1:] in END_PUNCT
                 and (nxt[:1].isupper() or nxt.startswith(QUOTE))
                 and not _cue_follows(tokens, i + 1)  # “Why?” Smith asked.
             )
         else:
-            ends = i == last
+            # “p.m. on Friday”: a full stop before a lower-case word ends nothing.
+            ends = word != "." or not nxt[:1].islower()
         if ends or i == last:
             bounds.append((lo, i + 1))
             lo = i + 1
+    if lo <= last:
+        bounds.append((lo, last + 1))
     return bounds
 
 
