@@ -24,6 +24,7 @@ from reader.core.quote_lexicon import (
     TITLES,
 )
 from reader.core.word_lists import load_words
+from reader.core.word_patterns import word_alternation
 
 __all__ = ["Gender", "NameMention", "gender_of", "is_title", "iter_names", "split_title"]
 
@@ -58,7 +59,8 @@ class NameMention(NamedTuple):
     """One capitalised name in the text (a named tuple: many are built per article).
 
     Attributes:
-        span: Offsets of the name without its titles (``Marco Rubio``).
+        start: Offset of the name without its titles (``Marco Rubio``).
+        end: Offset one past the name.
         name: The name's surface text.
         key: Lowercased last token, used to match later mentions (``rubio``).
         kind: ``person``, ``org`` or ``other`` (a single unknown word, often a place).
@@ -72,7 +74,8 @@ class NameMention(NamedTuple):
             president of …``): how news text introduces the person it goes on to quote.
     """
 
-    span: Span
+    start: int
+    end: int
     name: str
     key: str
     kind: NameKind
@@ -81,6 +84,11 @@ class NameMention(NamedTuple):
     modifier: bool = False
     description: bool = False
     introduced: bool = False
+
+    @property
+    def span(self) -> Span:
+        """The name's offsets as a ``Span`` (built on demand: most mentions never need one)."""
+        return Span(self.start, self.end)
 
 
 def gender_of(words: Sequence[str]) -> Gender:
@@ -189,7 +197,11 @@ def _word_before(text: str, lo: int, end: int) -> str:
     ``end`` would try every start in the window, three times slower. Returns "" when
     there is no such word.
     """
-    if end > lo and text[end - 1] == "\n":
+    if end - lo >= 2 and text[end - 1] == " ":
+        before = text[end - 2]  # the common case, one space after a non-word: no word
+        if not ("a" <= before <= "z" or before == "-" or before.isspace()):
+            return ""
+    elif end > lo and text[end - 1] == "\n":
         end -= 1
     space = end
     while space > lo and text[space - 1] != "\n" and text[space - 1].isspace():
@@ -297,7 +309,8 @@ def _classify(
             w in PERSON_ROLES or w == "campaign" for w in then.group(1).split()
         )
     return NameMention(
-        Span(start, end),
+        start,
+        end,
         text[start:end],
         key,
         kind,
@@ -320,7 +333,7 @@ def iter_names(text: str, end: int, skip: Sequence[Span]) -> Iterator[NameMentio
         skip: Sorted spans to ignore (quotes: names inside them are not the speaker).
 
     Yields:
-        The name mentions in order of ``span.start`` (a description before a name that
+        The name mentions in order of ``start`` (a description before a name that
         starts at the same offset). A single word that was earlier the last word of a
         person's name (``Putin`` after ``Vladimir Putin``) counts as that person and
         inherits its gender and roles.
@@ -341,7 +354,8 @@ def iter_names(text: str, end: int, skip: Sequence[Span]) -> Iterator[NameMentio
             previous = known.get(mention.key)
             if previous is not None and previous.kind == "person":
                 mention = NameMention(
-                    mention.span,
+                    mention.start,
+                    mention.end,
                     mention.name,
                     mention.key,
                     "person",
@@ -352,7 +366,7 @@ def iter_names(text: str, end: int, skip: Sequence[Span]) -> Iterator[NameMentio
             known[mention.key] = mention
         elif mention.key not in known:
             known[mention.key] = mention
-        while description is not None and description.span.start <= mention.span.start:
+        while description is not None and description.start <= mention.start:
             yield description
             description = next(descriptions, None)
         yield mention
@@ -361,12 +375,13 @@ def iter_names(text: str, end: int, skip: Sequence[Span]) -> Iterator[NameMentio
         description = next(descriptions, None)
 
 
-_ROLE_ALTERNATION = "|".join(sorted(PERSON_ROLES))
 _DESCRIPTION_RE = re.compile(
-    # “[Tt](?<!\w[Tt])” is “\b[Tt]” written so the pattern opens with a character class,
-    # which lets the regex engine skip ahead to the next T (a leading \b cannot).
-    r"[Tt](?<!\w[Tt])he[^\S\n]+(?:[\w.’'-]+[^\S\n]+){0,3}?(" + _ROLE_ALTERNATION + r")\b"
-    r"(?![^\S\n]+[A-Z])"
+    # The pattern opens with the literal “he” so the regex engine can jump from one “he”
+    # to the next; the look-behind then asks for the “T” or “t” of a word start before
+    # it (a match starts one character after the description does).
+    r"he(?<=(?<!\w)[Tt]he)[^\S\n]+(?:[\w.’'-]+[^\S\n]+){0,3}?("
+    + word_alternation(PERSON_ROLES)
+    + r")\b(?![^\S\n]+[A-Z])"
 )
 
 
@@ -374,14 +389,16 @@ def _descriptions(text: str, end: int, skip: Sequence[Span]) -> Iterator[NameMen
     """Definite role descriptions (“the Ohio governor”) in ``text[:end]``, outside ``skip``."""
     k = 0
     for match in _DESCRIPTION_RE.finditer(text, 0, end):
-        while k < len(skip) and skip[k].end <= match.start():
+        start = match.start() - 1
+        while k < len(skip) and skip[k].end <= start:
             k += 1
-        if k < len(skip) and skip[k].start <= match.start():
+        if k < len(skip) and skip[k].start <= start:
             continue
         role = match.group(1)
         yield NameMention(
-            Span(match.start(), match.end()),
-            match.group(),
+            start,
+            match.end(),
+            text[start : match.end()],
             role,
             "person",
             gender_of([role]),

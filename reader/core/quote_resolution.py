@@ -93,7 +93,7 @@ class Resolver:
             if mention is None:
                 break
             self._names.append(mention)
-            self._starts.append(mention.span.start)
+            self._starts.append(mention.start)
         return self._names
 
     def _sentence(self, pos: int) -> int:
@@ -116,13 +116,13 @@ class Resolver:
         """
         if m.gender != "?":
             return m.gender
-        found = _PRONOUN_RE.search(self.text, m.span.end, m.span.end + 250)
+        found = _PRONOUN_RE.search(self.text, m.end, m.end + 250)
         if found is None:
             return "?"
         names = self._names_to(found.start())
-        for j in range(bisect_right(self._starts, m.span.end), len(names)):
+        for j in range(bisect_right(self._starts, m.end), len(names)):
             other = names[j]
-            if other.span.start >= found.start():
+            if other.start >= found.start():
                 break
             if other.kind == "person" and other.key != m.key:
                 return "?"
@@ -151,9 +151,9 @@ class Resolver:
         group_sentence = -1
         for j in range(i, max(-1, i - 80), -1):
             m = names[j]
-            if m.kind != "person" or m.span.end > pos or m.modifier:
+            if m.kind != "person" or m.end > pos or m.modifier:
                 continue
-            sentence = self._sentence(m.span.start)
+            sentence = self._sentence(m.start)
             if sentence != group_sentence and group:
                 found = self._pick(group, gender, role, group_sentence)
                 if found is not None:
@@ -176,7 +176,7 @@ class Resolver:
 
     def _after_preposition(self, m: NameMention) -> bool:
         """Whether the name is the object of a preposition (“with CNN”, “to Trump”)."""
-        found = _WORD_BEFORE_RE.search(self.text, max(0, m.span.start - 20), m.span.start)
+        found = _WORD_BEFORE_RE.search(self.text, max(0, m.start - 20), m.start)
         return found is not None and found.group(1) in PREPOSITIONS
 
     def _pick(
@@ -184,7 +184,7 @@ class Resolver:
     ) -> NameMention | None:
         if not group:
             return None
-        if gender is not None and self._starts_with_pronoun(sentence, gender, group[-1].span.start):
+        if gender is not None and self._starts_with_pronoun(sentence, gender, group[-1].start):
             return None  # “He had protested Trump”: the chain goes on to an earlier sentence
         if gender is not None:
             # A person introduced with a role appositive is the one about to be quoted.
@@ -202,9 +202,9 @@ class Resolver:
             if m.description:
                 # “The Ohio governor said …” then “he said”: go on to the governor's name,
                 # else to the article's main person, whom such descriptions mostly mean.
-                named = self.nearest(m.span.start, None, m.key)
+                named = self.nearest(m.start, None, m.key)
                 if named is None and gender is not None:
-                    named = self._salient(m.span.start, gender)
+                    named = self._salient(m.start, gender)
                 return named if named is not None else m
             return m
         return None
@@ -220,7 +220,7 @@ class Resolver:
         found = None
         for j in range(bisect_right(self._starts, pos) - 1, -1, -1):
             m = names[j]
-            if self._sentence(m.span.start) < sentence - 1:
+            if self._sentence(m.start) < sentence - 1:
                 break
             if m.kind == "org":
                 found = m
@@ -236,14 +236,14 @@ class Resolver:
         names = self._names_to(pos)
         end = bisect_right(self._starts, pos)
         for m in names[max(0, end - 200) : end]:
-            if m.kind != "person" or m.description or m.span.end > pos:
+            if m.kind != "person" or m.description or m.end > pos:
                 continue
             if self._gender(m) in (gender, "?"):
                 counts[m.key] = counts.get(m.key, 0) + 1
                 latest[m.key] = m
         if not counts:
             return None
-        key = max(counts, key=lambda k: (counts[k], latest[k].span.start))
+        key = max(counts, key=lambda k: (counts[k], latest[k].start))
         return latest[key] if counts[key] > 1 else None
 
     def is_common_word(self, word: str) -> bool:
