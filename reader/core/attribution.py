@@ -26,19 +26,16 @@ from reader.core.quote_lexicon import (
 from reader.core.quote_marks import MarkedQuote
 from reader.core.quote_names import is_title
 from reader.core.quote_phrases import (
-    END_PUNCT,
-    QUOTE,
-    Token,
     cue_text,
     is_cap,
     is_cue,
     np_left,
     np_right,
-    paragraph_tokens,
     sentences_of,
     subject_of,
 )
 from reader.core.quote_resolution import Resolver
+from reader.core.quote_tokens import END_PUNCT, QUOTE, Token, paragraph_tokens
 
 __all__ = ["Attribution", "attribute"]
 

@@ -1,17 +1,15 @@
-"""Tokens, sentences and noun phrases around quotes, for speaker attribution.
+"""Sentences and noun phrases around quotes, for speaker attribution.
 
-This module owns the shallow syntax the attribution rules need: a paragraph's tokens
-with each quote folded into one placeholder token, its sentences, the cue test, and the
+This module owns the shallow syntax the attribution rules need over a paragraph's
+tokens (``quote_tokens``): its sentences, the cue test, and the
 noun phrase before or after a cue (“Secretary of State Marco Rubio said”, “said Jane
 Smith, a senator”) or at the start of a sentence (its subject).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from reader.core.models import Span
 from reader.core.quote_lexicon import (
     AUX_ADVERBS,
     CLAUSE_BREAKS,
@@ -21,41 +19,20 @@ from reader.core.quote_lexicon import (
     PREPOSITIONS,
     PRONOUNS,
 )
-from reader.core.quote_marks import MarkedQuote
+from reader.core.quote_tokens import END_PUNCT, QUOTE, Token
 from reader.core.word_lists import load_words
 
 __all__ = [
     "CONNECTORS",
-    "END_PUNCT",
-    "QUOTE",
-    "Token",
     "cue_text",
     "is_cap",
     "is_cue",
     "np_left",
     "np_right",
-    "paragraph_tokens",
     "sentences_of",
     "subject_of",
 ]
 
-_TOKEN_RE = re.compile(
-    # Every special form starts with a capital or “(”: one look ahead lets the common
-    # lower-case word skip them all (about 15% of the tokenizer's time).
-    r"(?=[A-Z(])(?:"
-    r"\([^()\n]{1,30}\)"  # a short parenthetical, dropped later: “(D-Ore.)”
-    r"|(?:[A-Z]\.){2,}"  # U.S.
-    r"|(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|Prof|Rev|Capt|Maj|Adm"
-    r"|Mt|Inc|Corp|Ltd|Co)\."
-    r"|[A-Z]-[A-Z][a-z]{1,4}\."  # party and state: R-Ky.
-    r"|[A-Z][a-z]{1,4}\.(?=[^\S\n]*[,)])"  # state abbreviation: Alexandria, Va., and
-    r"|[A-Z]\.(?=[^\S\n]+[A-Z])"  # an initial: John D. Podesta
-    r")"
-    r"|\w(?:[\w’'&/-]*\w)?|[^\w\s]"
-)
-QUOTE = "\x00"  # placeholder token text for a whole quote
-_WINDOW = 1500  # characters of context kept on each side of a quote
-END_PUNCT = frozenset(".!?")
 _POSS = ("’s", "'s")
 _PARTY_ADJECTIVE_ENDINGS = ("ican", "atic", "ean", "ese", "ish")  # Republican, Democratic, European
 _PLURAL_NOUN_CUES = frozenset(
@@ -71,7 +48,6 @@ _LEADING_ADVERBIAL = frozenset(
     "thursday friday monday tuesday wednesday saturday sunday once".split()
 )
 
-Token = tuple[int, int, str]  # start, end, text (``QUOTE`` for a quote)
 
 
 def is_cue(tokens: Sequence[Token], i: int) -> bool:
@@ -126,56 +102,6 @@ def is_cap(word: str) -> bool:
     """
     return word[:1].isupper() and word.lower() not in PRONOUNS
 
-
-def _words(text: str, start: int, end: int) -> list[Token]:
-    """Tokens of ``text[start:end]``, without short parentheticals such as “(D-Ore.)”."""
-    # Three method calls build the tuple faster than unpacking span(): 20% of tokenizing.
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
-    if text.find("(", start, end) >= 0:
-        tokens = [t for t in tokens if not (t[2][0] == "(" and len(t[2]) > 1)]
-    return tokens
-
-
-def paragraph_tokens(
-    text: str, para: Span, quotes: Sequence[tuple[int, MarkedQuote]]
-) -> tuple[list[Token], list[int]]:
-    """Tokens of a paragraph, each quote folded into one placeholder token.
-
-    Args:
-        text: The full text.
-        para: The paragraph's span.
-        quotes: The paragraph's quotes with their result indices, in order.
-
-    Returns:
-        (start, end, text) tokens, where a quote is one token whose text is ``QUOTE``
-        plus its index, and the indices of those quote tokens (so callers need not scan
-        every token for them). Short parentheticals (“(D-Ore.)”) are left out.
-    """
-    tokens: list[Token] = []
-    quote_at: list[int] = []
-    pos = para.start
-    for index, quote in quotes:
-        outer = quote.outer
-        _gap(text, pos, outer.start, tokens)
-        quote_at.append(len(tokens))
-        tokens.append((outer.start, outer.end, QUOTE + str(index)))
-        pos = outer.end
-    _gap(text, pos, para.end, tokens)
-    return tokens, quote_at
-
-
-def _gap(text: str, start: int, end: int, tokens: list[Token]) -> None:
-    """Tokenise the text between quotes; of a huge gap only the ends near the quotes.
-
-    Cues sit next to their quote, so a 50 MB paragraph costs time in proportion to its
-    quotes, not its length. A full stop token marks the cut.
-    """
-    if end - start <= 2 * _WINDOW:
-        tokens.extend(_words(text, start, end))
-        return
-    tokens.extend(_words(text, start, start + _WINDOW))
-    tokens.append((start + _WINDOW, start + _WINDOW, "."))
-    tokens.extend(_words(text, end - _WINDOW, end))
 
 
 def sentences_of(

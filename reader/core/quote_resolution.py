@@ -24,7 +24,8 @@ from reader.core.quote_lexicon import (
 )
 from reader.core.quote_marks import MarkedQuote
 from reader.core.quote_names import NameMention, iter_names, split_title
-from reader.core.quote_phrases import CONNECTORS, Token, is_cap
+from reader.core.quote_phrases import CONNECTORS, is_cap
+from reader.core.quote_tokens import Token
 
 __all__ = ["Resolver"]
 
