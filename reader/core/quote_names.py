@@ -53,6 +53,7 @@ _GEO_PREFIX = frozenset(
 _ADJECTIVE_ENDINGS = ("ican", "ian", "ean", "ese", "ish", "ic", "ern")
 _HONORIFICS = frozenset("mr mrs ms miss dr".split())
 _POSSESSIVE = ("’s", "'s", "’", "'")
+_NO_ROLES: frozenset[str] = frozenset()
 
 
 class NameMention(NamedTuple):
@@ -272,34 +273,38 @@ def _shape(words: tuple[str, ...]) -> _Shape | None:
 def _classify(
     text: str, tokens: list[tuple[int, int]], known: dict[str, NameMention]
 ) -> NameMention | None:
-    shape = _shape(tuple([text[s:e] for s, e in tokens]))
+    """The mention a capitalised run makes, given the persons named before it (``known``).
+
+    Only a person's gender, roles and modifier use are ever asked for, so an
+    organisation or other name (two runs in three) is built without them.
+    """
+    if len(tokens) == 1:
+        first_start, first_end = tokens[0]
+        shape = _shape((text[first_start:first_end],))
+    else:
+        shape = _shape(tuple([text[s:e] for s, e in tokens]))
     if shape is None:
         return None
-    tokens = tokens[shape.first : shape.last]
-    start, end = tokens[shape.cut][0], tokens[-1][1]
+    start, end = tokens[shape.first + shape.cut][0], tokens[shape.last - 1][1]
     key = shape.key
     kind = shape.kind
-    roles: set[str] = set()
-    if kind != "org":
-        roles.update(shape.titles)
-        before = _word_before(text, max(0, start - 30), start)
-        if before in PERSON_ROLES:
-            roles.add(before)
-        if kind is None:
-            earlier = known.get(key)
-            person = roles or (earlier is not None and earlier.kind == "person")
-            kind = "person" if person else "other"
+    if kind == "org" or kind == "other":
+        return NameMention(start, end, text[start:end], key, kind, "?", _NO_ROLES)
+    before = _word_before(text, max(0, start - 30), start)
+    role_before = before in PERSON_ROLES
+    if kind is None and not role_before and key not in known:
+        return NameMention(start, end, text[start:end], key, "other", "?", _NO_ROLES)
+    roles = set(shape.titles)
+    if role_before:
+        roles.add(before)
     introduced = False
-    if kind == "person":
-        after = _APPOSITIVE_RE.match(text, end, end + 80)
-        if after:
-            head = next((w for w in after.group(1).lower().split()[:4] if w in PERSON_ROLES), None)
-            if head is not None:
-                roles.add(head)
-                introduced = True
-    gender: Gender = "?"
-    if kind == "person":
-        gender = gender_of([*shape.titles, *sorted(roles), shape.first_word])
+    after = _APPOSITIVE_RE.match(text, end, end + 80)
+    if after:
+        head = next((w for w in after.group(1).lower().split()[:4] if w in PERSON_ROLES), None)
+        if head is not None:
+            roles.add(head)
+            introduced = True
+    gender = gender_of([*shape.titles, *sorted(roles), shape.first_word])
     if gender == "?" and key in known:
         gender = known[key].gender
     modifier = text[end : end + 1] in ("’", "'")
@@ -313,7 +318,7 @@ def _classify(
         end,
         text[start:end],
         key,
-        kind,
+        "person",
         gender,
         frozenset(roles),
         modifier,
@@ -338,7 +343,7 @@ def iter_names(text: str, end: int, skip: Sequence[Span]) -> Iterator[NameMentio
         person's name (``Putin`` after ``Vladimir Putin``) counts as that person and
         inherits its gender and roles.
     """
-    known: dict[str, NameMention] = {}
+    known: dict[str, NameMention] = {}  # the latest mention of each person, by key
     descriptions = _descriptions(text, end, skip)
     description = next(descriptions, None)
     k = 0
@@ -352,7 +357,7 @@ def iter_names(text: str, end: int, skip: Sequence[Span]) -> Iterator[NameMentio
             continue
         if mention.kind == "person":
             previous = known.get(mention.key)
-            if previous is not None and previous.kind == "person":
+            if previous is not None:
                 mention = NameMention(
                     mention.start,
                     mention.end,
@@ -363,8 +368,6 @@ def iter_names(text: str, end: int, skip: Sequence[Span]) -> Iterator[NameMentio
                     mention.roles | previous.roles,
                     mention.modifier,
                 )
-            known[mention.key] = mention
-        elif mention.key not in known:
             known[mention.key] = mention
         while description is not None and description.start <= mention.start:
             yield description
