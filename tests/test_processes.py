@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,13 @@ from reader.cli import main
 from reader.core.analysis import analyse_article
 from reader.core.cleaning import clean_corpus, split_empty
 from reader.core.models import Article
-from reader.processes import PROCESS_MIN_ARTICLES, analyse_batches, map_batches, worker_count
+from reader.processes import (
+    PROCESS_MIN_ARTICLES,
+    analyse_batches,
+    map_batches,
+    start_method,
+    worker_count,
+)
 from reader.sources.files import load_documents
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -28,6 +36,24 @@ def test_worker_processes_give_the_same_analysis_in_the_same_order() -> None:
     assert [len(b) for b in batches] == [2, 2, 1]
     assert [item for b in batches for item in b] == [analyse_article(a) for a in articles]
     assert sum(len(item.quotes) for b in batches for item in b) >= 10  # real work was done
+
+
+def test_workers_are_forked_only_while_no_other_thread_runs() -> None:
+    alone = start_method()
+    assert alone == ("fork" if sys.platform == "linux" and threading.active_count() == 1
+                     else "spawn")
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert start_method() == "spawn"
+        # and spawned workers give the same analysis as forked ones
+        articles = seed_articles()
+        batches = list(analyse_batches(articles, batch=3, workers=2))
+        assert [item for b in batches for item in b] == [analyse_article(a) for a in articles]
+    finally:
+        release.set()
+        other.join()
 
 
 def test_an_error_in_a_worker_reaches_the_caller() -> None:
