@@ -202,6 +202,8 @@ def _scan_paragraph(
             continue
         ch = text[i] if width == 1 else '"'
         roles.append((i, _static_role(text, i, start, end, width), ch, width))
+    if not roles:
+        return [], None  # most paragraphs: no mark, or only apostrophes
     soft_close = _soft_closes(roles)
     stack: list[_Open] = []
     closed: list[tuple[int, int, int, int, int]] = []
@@ -209,7 +211,9 @@ def _scan_paragraph(
         family = _FAMILY[ch]
         if role == _NONE:
             continue
-        depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].family == family), -1)
+        depth = len(stack) - 1  # the innermost open quote of this family, or -1
+        while depth >= 0 and stack[depth].family != family:
+            depth -= 1
         if role == _SOFT:
             role = _CLOSE if depth >= 0 and i in soft_close else _NONE
         elif ch in "“‘" and depth >= 0 and stack[depth].low:
