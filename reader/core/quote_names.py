@@ -32,12 +32,13 @@ Gender = Literal["m", "f", "?"]
 NameKind = Literal["person", "org", "other"]
 
 # A capitalised run, joined over spaces (never newlines) and name particles.
-_RUN_RE = re.compile(
-    r"[A-Z][\w’'.&-]*(?:[^\S\n]+(?:(?:of|de|da|van|von|bin|al|la|le|del|der|di|du|dos|el)"
-    r"[^\S\n]+)?[A-Z][\w’'.&-]*)*"
+_RUN_RE = re.compile(  # group 1: the words after the first (empty for a one-word run)
+    r"[A-Z][\w’'.&-]*((?:[^\S\n]+(?:(?:of|de|da|van|von|bin|al|la|le|del|der|di|du|dos|el)"
+    r"[^\S\n]+)?[A-Z][\w’'.&-]*)*)"
 )
 _TOKEN_RE = re.compile(r"\S+")
-_SPACE_RE = re.compile(r"\s")
+# Reversed text: an optional line break, spaces, then the word before them.
+_REVERSED_WORD_BEFORE_RE = re.compile(r"\n?[^\S\n]+([a-z-]+)")
 _ABBREV_RE = re.compile(
     r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Mt|Ft)\."
 )
@@ -165,12 +166,18 @@ def _runs(text: str, end: int) -> Iterator[list[tuple[int, int]]]:
     """Token offsets of the capitalised runs in ``text[:end]``, cut at sentence ends."""
     for match in _RUN_RE.finditer(text, 0, end):
         word = match.group()
-        if _SPACE_RE.search(word):
-            spans = [tok.span() for tok in _TOKEN_RE.finditer(text, match.start(), match.end())]
-        elif word.lower() in LEADING_CAPS:
-            continue  # fast path: a lone sentence-initial word such as “The”
-        else:
-            spans = [match.span()]  # most runs are one word: no need to split them
+        if not match.group(1):
+            # Most runs are one word: the loop below, unrolled for one span.
+            if word.lower() in LEADING_CAPS:
+                continue  # a lone sentence-initial word such as “The”
+            start, stop = match.span()
+            if word.endswith(_POSSESSIVE) and len(word) > 2:
+                stop -= 2 if word.endswith(("’s", "'s")) else 1
+            elif word.endswith(".") and not _is_abbreviation(word):
+                stop -= 1  # a sentence-final full stop
+            yield [(start, stop)]
+            continue
+        spans = [tok.span() for tok in _TOKEN_RE.finditer(text, match.start(), match.end())]
         current: list[tuple[int, int]] = []
         for s, e in spans:
             word = text[s:e]
@@ -194,27 +201,19 @@ def _word_before(text: str, lo: int, end: int) -> str:
     """The lower-case word (a-z and hyphens, two or more) and spaces just before ``end``.
 
     Read back no further than ``lo``; a line break right before ``end`` is stepped over,
-    one inside the spaces is not. A hand-written scan: a regex search anchored at
-    ``end`` would try every start in the window, three times slower. Returns "" when
-    there is no such word.
+    one inside the spaces is not. Returns "" when there is no such word.
     """
     if end - lo >= 2 and text[end - 1] == " ":
         before = text[end - 2]  # the common case, one space after a non-word: no word
         if not ("a" <= before <= "z" or before == "-" or before.isspace()):
             return ""
-    elif end > lo and text[end - 1] == "\n":
-        end -= 1
-    space = end
-    while space > lo and text[space - 1] != "\n" and text[space - 1].isspace():
-        space -= 1
-    word = space
-    while word > lo and ("a" <= text[word - 1] <= "z" or text[word - 1] == "-"):
-        word -= 1
-    while word < space - 1 and text[word] == "-":
-        word += 1
-    if space == end or space - word < 2 or not "a" <= text[word] <= "z":
+    # Matched on the window reversed: a pattern anchored at ``end`` would be tried
+    # from every start in the window.
+    found = _REVERSED_WORD_BEFORE_RE.match(text[lo:end][::-1])
+    if found is None:
         return ""
-    return text[word:space]
+    word = found.group(1)[::-1].lstrip("-")
+    return word if len(word) >= 2 and "a" <= word[0] <= "z" else ""
 
 
 class _Shape(NamedTuple):
