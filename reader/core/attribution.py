@@ -13,7 +13,7 @@ before them (``quote_names``). When no rule applies the speaker stays None: no g
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.core.models import Span
 from reader.core.quote_lexicon import (
@@ -56,9 +56,8 @@ def _modifies(word: str) -> bool:
     return is_cap(word) or low in _PRE_NAME or low in _NP_STARTS or low in ("of", "and")
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """The speaker found for one quote.
+class Attribution(NamedTuple):
+    """The speaker found for one quote (a named tuple: cheaper to build than a dataclass).
 
     Attributes:
         speaker: Surface name of the speaker, or None when the rules cannot decide.

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.core.models import Span
 from reader.core.sentences import append_trimmed
@@ -66,9 +67,8 @@ _OPEN, _CLOSE, _EITHER, _SOFT, _NONE = range(5)
 _MAX_DEPTH = 8
 
 
-@dataclass(frozen=True, slots=True)
-class MarkedQuote:
-    """One top-level quote found from its marks.
+class MarkedQuote(NamedTuple):
+    """One top-level quote found from its marks (a named tuple: cheap to build).
 
     Attributes:
         inner: The quoted words (inside the marks, whitespace trimmed).
