@@ -246,10 +246,10 @@ def _shape(words: tuple[str, ...]) -> _Shape | None:
     cut = _title_cut(kept, lows)
     if cut >= len(kept):
         return None  # a bare title names nobody
-    titles = tuple(w.rstrip(".") for w in lows[:cut])
+    titles = tuple([w.rstrip(".") for w in lows[:cut]]) if cut else ()
     name_words, lowered = kept[cut:], lows[cut:]
     acronym = name_words[-1].isalpha() and name_words[-1].isupper() and len(name_words[-1]) > 1
-    if (not titles and acronym) or any(w in ORG_WORDS for w in (lowered if titles else lows)):
+    if (not titles and acronym) or not ORG_WORDS.isdisjoint(lowered if titles else lows):
         # “DNC”, “Former DNC”, “Fox News”: an organisation, named by the whole run
         return _Shape(first, last, 0, titles, "org", " ".join(lows), lowered[0])
     kind: NameKind | None = None
