@@ -50,8 +50,8 @@ def words_between(text: str, start: int, end: int) -> list[Token]:
     Returns:
         (start, end, text) tokens: words, abbreviations (“U.S.”, “Mr.”) and marks.
     """
-    # Three method calls build the tuple faster than unpacking span(): 20% of tokenizing.
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+    # start(), end() and m[0] build the tuple faster than unpacking span() or group().
+    tokens = [(m.start(), m.end(), m[0]) for m in _TOKEN_RE.finditer(text, start, end)]
     if text.find("(", start, end) >= 0:
         tokens = [t for t in tokens if not (t[2][0] == "(" and len(t[2]) > 1)]
     return tokens
