@@ -89,10 +89,14 @@ class MarkedQuote(NamedTuple):
     close_len: int = 1
 
     @property
+    def outer_end(self) -> int:
+        """Where the quote ends, its closing mark included (its words' end when unclosed)."""
+        return self.close_mark + self.close_len if self.close_mark is not None else self.inner.end
+
+    @property
     def outer(self) -> Span:
         """The quote including its marks (to the paragraph end when unclosed)."""
-        end = self.close_mark + self.close_len if self.close_mark is not None else self.inner.end
-        return Span(self.open_mark, end)
+        return Span(self.open_mark, self.outer_end)
 
 
 def split_paragraphs(text: str) -> list[Span]:

@@ -81,14 +81,14 @@ def paragraph_tokens(
     quote_at: list[int] = []
     pos = para.start
     for index, quote in quotes:
-        outer = quote.outer
+        start, end = quote.open_mark, quote.outer_end
         if quote_at:
-            _gap(text, pos, outer.start, tokens)
+            _gap(text, pos, start, tokens)
         else:
-            _head(text, pos, outer.start, tokens)
+            _head(text, pos, start, tokens)
         quote_at.append(len(tokens))
-        tokens.append((outer.start, outer.end, QUOTE + str(index)))
-        pos = outer.end
+        tokens.append((start, end, QUOTE + str(index)))
+        pos = end
     if quote_at:
         _tail(text, pos, para.end, tokens)
     else:
