@@ -7,8 +7,8 @@ Usage::
 Reads every ``bbc-news-fulltext/<category>/*.txt`` (utf-8, latin-1 fallback) first, then
 times ``detect_quotes`` alone over all of them and prints articles, quotes, speakers
 found and seconds; then the same in one worker process per core (as ``newsroom
-analyze`` and the reader run a large folder), start-up of the processes included and
-the results checked equal; then the time of a fixed pure-Python loop as a yardstick of
+analyze`` runs a large folder: forked, since no other thread runs), start-up of the
+processes included and the results checked equal; then the time of a fixed pure-Python loop as a yardstick of
 the machine's speed that day. The target is <= 2 s for the 2,225 articles.
 """
 
