@@ -8,8 +8,9 @@ Reads every ``bbc-news-fulltext/<category>/*.txt`` (utf-8, latin-1 fallback) fir
 times ``detect_quotes`` alone over all of them and prints articles, quotes, speakers
 found and seconds; then the same in one worker process per core (as ``newsroom
 analyze`` runs a large folder: forked, since no other thread runs), start-up of the
-processes included and the results checked equal; then the time of a fixed pure-Python loop as a yardstick of
-the machine's speed that day. The target is <= 2 s for the 2,225 articles.
+processes included and the results checked equal; then the time of a fixed
+pure-Python loop as a yardstick of the machine's speed that day. The target is <= 2 s
+for the 2,225 articles.
 """
 
 from __future__ import annotations
