@@ -138,7 +138,7 @@ def _tail(text: str, start: int, end: int, tokens: list[Token]) -> None:
     for match in _TOKEN_RE.finditer(text, start, end):
         word = match.group()
         if word[0] == "(" and len(word) > 1:
-            continue  # a parenthetical, left out as in _words
+            continue  # a parenthetical, left out as in words_between
         if full_stop:
             full_stop = False
             if not word[:1].islower():
