@@ -5,7 +5,7 @@ Usage::
     .venv/bin/python benchmarks/bench_actors.py [DATA_DIR]
 
 Prints seconds, articles/s, actors and peak RSS. Sentence spans come from
-``reader.core.sentences.split_sentences``. Goal: <= 10 s and <= 400 MB on 2 cores.
+``reader.core.text.split_sentences``. Goal: <= 10 s and <= 400 MB on 2 cores.
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.core.actors import merge_actors  # noqa: E402
-from reader.core.entities import detect_mentions  # noqa: E402
-from reader.core.sentences import split_sentences  # noqa: E402
+from reader.core.actors import detect_mentions, merge_actors  # noqa: E402
+from reader.core.text import split_sentences  # noqa: E402
 
 
 def main() -> None:

@@ -30,12 +30,9 @@ from pathlib import Path
 from _data import read_latin_fallback
 from rapidfuzz import fuzz, utils
 
-from reader.core.alignment import align_articles, align_prepared
-from reader.core.cleaning import clean_corpus
+from reader.core.align import Lexicon, align_articles, align_prepared, find_overlaps, prepare
 from reader.core.models import Alignment, Article, Block, RawDocument, Span
-from reader.core.overlap import find_overlaps
-from reader.core.tokens import Lexicon
-from reader.core.units import prepare
+from reader.core.text import clean_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 Links = set[tuple[int, int]]

@@ -10,7 +10,7 @@ import time
 
 from _data import data_dir
 
-from reader.core.cleaning import clean_corpus
+from reader.core.text import clean_corpus
 from reader.sources.files import load_documents
 
 

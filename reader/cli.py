@@ -141,7 +141,7 @@ def _run_subcommand(args: list[str]) -> int:
 
 
 def _align(config: Config, as_json: bool) -> int:
-    from reader.core.alignment import alignment_to_json
+    from reader.core.align import alignment_to_json
     from reader.core.pipeline import compare_articles
 
     corpus = _load_corpus(config)
@@ -160,10 +160,9 @@ def _align(config: Config, as_json: bool) -> int:
 
 
 def _overlap(config: Config, threshold: float, *, with_actors: bool, as_json: bool) -> int:
-    from reader.core.alignment import alignment_to_json
-    from reader.core.cleaning import clean_corpus
-    from reader.core.overlap import find_overlaps
+    from reader.core.align import alignment_to_json, find_overlaps
     from reader.core.pipeline import name_aliases
+    from reader.core.text import clean_corpus
 
     if with_actors:
         corpus = _load_corpus(config)

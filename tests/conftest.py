@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from reader.config import Config
-from reader.core.cleaning import clean_corpus
 from reader.core.models import Article, RawDocument
+from reader.core.text.cleaning import clean_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

@@ -20,3 +20,18 @@ def test_core_and_sources_load_no_ui() -> None:
     # Heavy parsers load only when a file needs them.
     assert "'trafilatura'" not in out
     assert "'charset_normalizer'" not in out
+
+
+def test_worker_analysis_loads_only_its_engines() -> None:
+    # A spawned worker imports reader.core.analysis alone: the package entry points load
+    # lazily, so it gets the quote finder and the NER but not the merge, cleaner or aligner.
+    code = "import sys, reader.core.analysis; print(sorted(sys.modules))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert "'reader.core.quotes.detection'" in out
+    assert "'reader.core.actors.entities'" in out
+    assert "'reader.core.actors.merging'" not in out
+    assert "'reader.core.text.cleaning'" not in out
+    assert "'reader.core.align'" not in out
+    assert "'rapidfuzz'" not in out

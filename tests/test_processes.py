@@ -11,8 +11,8 @@ import pytest
 
 from reader.cli import main
 from reader.core.analysis import analyse_article
-from reader.core.cleaning import clean_corpus, split_empty
 from reader.core.models import Article
+from reader.core.text.cleaning import clean_corpus, split_empty
 from reader.processes import (
     PROCESS_MIN_ARTICLES,
     analyse_batches,

@@ -6,7 +6,7 @@ what that needs, not the aligner, the overlap index or the actor merge.
 
 from __future__ import annotations
 
-from reader.core.entities import detect_mentions
+from reader.core.actors import detect_mentions
 from reader.core.models import AnalysedArticle, Article
 from reader.core.quotes import detect_quotes
 

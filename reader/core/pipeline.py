@@ -6,9 +6,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from reader.core.actors import ActorIndex, merge_actors
-from reader.core.alignment import align_articles
+from reader.core.align import Lexicon, align_articles, prepare, shingles
 from reader.core.analysis import analyse_article
-from reader.core.cleaning import clean_corpus, split_empty
 from reader.core.models import (
     Actor,
     Alignment,
@@ -18,9 +17,7 @@ from reader.core.models import (
     LoadError,
     RawDocument,
 )
-from reader.core.overlap import shingles
-from reader.core.tokens import Lexicon
-from reader.core.units import prepare
+from reader.core.text import clean_corpus, split_empty
 
 _PARTNER_CANDIDATES = 5
 

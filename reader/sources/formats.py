@@ -138,6 +138,6 @@ def _iso_date(value: str | None) -> str | None:
     match = re.match(r"(\d{4}-\d\d-\d\d)", value)
     if match:
         return match.group(1)
-    from reader.core.metadata import parse_date
+    from reader.core.text import parse_date
 
     return parse_date(value)

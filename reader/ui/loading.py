@@ -79,7 +79,7 @@ def _read_and_clean(
     config: Config, post: Callable[[Message], object], cancelled: Callable[[], bool]
 ) -> tuple[list[Article], list[LoadError]] | None:
     """Read and clean every file a batch at a time; None when cancelled."""
-    from reader.core.cleaning import (
+    from reader.core.text import (
         RepeatCounter,
         clean_document,
         short_line_keys,

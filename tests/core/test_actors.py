@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from reader.core.actors import ActorIndex, merge_actors
-from reader.core.entities import detect_mentions
+from reader.core.actors.entities import detect_mentions
+from reader.core.actors.merging import ActorIndex, merge_actors
 from reader.core.models import Actor, Article, Mention, Span
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.alignment import align_articles, alignment_to_json
-from reader.core.cleaning import clean_corpus
+from reader.core.align.alignment import align_articles, alignment_to_json
+from reader.core.align.tokens import TOKEN_RE, Lexicon, normalise, stem
 from reader.core.models import Alignment, Article, Block, RawDocument, Span
-from reader.core.tokens import TOKEN_RE, Lexicon, normalise, stem
+from reader.core.text.cleaning import clean_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = json.loads((ROOT / "tests/data/gold_000_003.json").read_text(encoding="utf-8"))

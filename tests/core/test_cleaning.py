@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.cleaning import clean_corpus, clean_document
 from reader.core.models import Article, RawDocument
+from reader.core.text.cleaning import clean_corpus, clean_document
 
 TITLES = {
     "000": "White House envoy Steve Witkoff is in Moscow for critical talks with President "

@@ -6,9 +6,9 @@ import itertools
 
 import pytest
 
-from reader.core.entities import detect_mentions
+from reader.core.actors.entities import detect_mentions
 from reader.core.models import Article, Mention
-from reader.core.sentences import split_sentences
+from reader.core.text.sentences import split_sentences
 
 from ..conftest import SEEDS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.metadata import parse_byline, parse_credit, parse_date, tidy_outlet
+from reader.core.text.metadata import parse_byline, parse_credit, parse_date, tidy_outlet
 
 DATES = [
     ("by admin December 2, 2025", "2025-12-02"),

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from reader.core.alignment import align_articles
+from reader.core.align.alignment import align_articles
+from reader.core.align.overlap import candidate_pairs, find_overlaps, shingles
+from reader.core.align.tokens import Lexicon
+from reader.core.align.units import prepare
 from reader.core.models import Article, Block, Span
-from reader.core.overlap import candidate_pairs, find_overlaps, shingles
-from reader.core.tokens import Lexicon
-from reader.core.units import prepare
 
 STORY = [
     "The city council approved a new cycling lane along Harbour Road on Thursday.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.quotes import analyse_quotes, detect_quotes, looks_like_term
+from reader.core.quotes.detection import analyse_quotes, detect_quotes, looks_like_term
 
 # name -> (text, expected speaker of the LAST quote, expected cue or None to skip)
 CASES: dict[str, tuple[str, str | None, str | None]] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.models import check_spans
-from reader.core.quotes import detect_quotes
+from reader.core.quotes.detection import detect_quotes
 
 # name -> (text, the quoted words expected, in order)
 CASES: dict[str, tuple[str, list[str]]] = {

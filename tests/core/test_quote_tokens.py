@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.core.models import Span
-from reader.core.quote_marks import find_marked_quotes, split_paragraphs
-from reader.core.quote_phrases import sentences_of
-from reader.core.quote_tokens import QUOTE, Token, paragraph_tokens, words_between
-from reader.core.quotes import detect_quotes
+from reader.core.quotes.detection import detect_quotes
+from reader.core.quotes.marks import find_marked_quotes, split_paragraphs
+from reader.core.quotes.phrases import sentences_of
+from reader.core.quotes.tokens import QUOTE, Token, paragraph_tokens, words_between
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.models import Quote, Span, check_spans
-from reader.core.quotes import detect_quotes
+from reader.core.quotes.detection import detect_quotes
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

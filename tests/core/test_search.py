@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.core.models import Span
-from reader.core.search import find_matches, text_matcher
+from reader.core.text.search import find_matches, text_matcher
 
 
 def test_case_insensitive_and_non_overlapping() -> None:

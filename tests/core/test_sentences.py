@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.models import Span
-from reader.core.sentences import split_sentences
+from reader.core.text.sentences import split_sentences
 
 CORPUS = [
     ("plain", "One here. Two there! Three?", ["One here.", "Two there!", "Three?"]),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from reader.core.align.side_by_side import layout_rows, swap
 from reader.core.models import AlignedPair, Alignment, EditOp, Span
-from reader.core.side_by_side import layout_rows, swap
 
 
 def pair(a: tuple[int, int], b: tuple[int, int], moved: bool = False) -> AlignedPair:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from reader.core.quote_lexicon import PERSON_ROLES
-from reader.core.word_patterns import word_alternation
+from reader.core.quotes.lexicon import PERSON_ROLES
+from reader.core.quotes.word_patterns import word_alternation
 
 
 def test_prefix_words_match_whole_and_alone() -> None:

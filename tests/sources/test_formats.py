@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reader.core.cleaning import clean_corpus
 from reader.core.pipeline import analyse_corpus
+from reader.core.text.cleaning import clean_corpus
 from reader.sources.files import load_documents
 
 HTML = """<!doctype html><html><head><title>Port strike ends | Harbour Gazette</title>

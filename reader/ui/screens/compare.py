@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from reader.core.align import layout_rows, swap
 from reader.core.models import Alignment, Article
-from reader.core.side_by_side import layout_rows, swap
 from reader.ui.messages import CompareRequested, OpenRequested
 from reader.ui.widgets.compare_view import CompareView
 

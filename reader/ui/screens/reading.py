@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from reader.core.models import Actor, AnalysedArticle
-from reader.core.search import find_matches
+from reader.core.text import find_matches
 from reader.ui.messages import CompareRequested
 from reader.ui.widgets.actors_panel import ActorsPanel
 from reader.ui.widgets.reading_view import ReadingView

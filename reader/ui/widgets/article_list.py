@@ -205,7 +205,7 @@ class ArticleList(DataTable[Cell]):
     def _refresh_rows(self) -> None:
         current = self.current_id
         self.clear()
-        from reader.core.search import text_matcher  # the core's models load after paint
+        from reader.core.text import text_matcher  # the core's models load after paint
 
         contains = text_matcher(self.list_filter.query)
         shown = [item for item in self._articles.values() if self._passes(item, contains)]

@@ -8,8 +8,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from reader.core.align import CompareRow
 from reader.core.models import Article
-from reader.core.side_by_side import CompareRow
 from reader.ui.render import render_passage, render_unique
 
 ONLY_IN = "only in {side}"

@@ -9,7 +9,7 @@ Two patterns cover most news prose:
   Marco Rubio", "Donald Trump's special envoy, Steve Witkoff";
 * an appositive after it: "Andriy Kovalenko, head of Ukraine's disinformation centre, said".
 
-Roles are found on tokens (``reader.core.ner_features.tokenize``) with the other entities of
+Roles are found on tokens (``reader.core.actors.features.tokenize``) with the other entities of
 the sentence marked, so organisation and place names can be part of a role.
 """
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.core.ner_features import Token, normalise
+from reader.core.actors.features import Token, normalise
 
 # Nouns that make a phrase a role; at least one must be present.
 HEAD_NOUNS = frozenset(

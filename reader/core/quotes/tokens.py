@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from reader.core.models import Span
-from reader.core.quote_marks import MarkedQuote
+from reader.core.quotes.marks import MarkedQuote
 
 __all__ = ["END_PUNCT", "QUOTE", "Token", "paragraph_tokens", "words_between"]
 

@@ -26,12 +26,12 @@ from typing import Any
 
 from rapidfuzz.distance import Indel
 
-from reader.core.grouping import Group, group_edges, place
+from reader.core.align.grouping import Group, group_edges, place
+from reader.core.align.pairing import candidates, choose, masses, score, verbatim, weights
+from reader.core.align.tokens import Lexicon
+from reader.core.align.units import PreparedArticle, focus_words, prepare
+from reader.core.align.word_diff import read_words, word_ops
 from reader.core.models import AlignedPair, Alignment, Article, PairKind, Span
-from reader.core.pairing import candidates, choose, masses, score, verbatim, weights
-from reader.core.tokens import Lexicon
-from reader.core.units import PreparedArticle, focus_words, prepare
-from reader.core.word_diff import read_words, word_ops
 
 # An article this much longer than the other (and at least this long) is only scanned for
 # sentences sharing words with the short one, instead of being analysed in full.

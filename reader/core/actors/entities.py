@@ -21,8 +21,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from reader.core.models import ActorKind, Mention, Span
-from reader.core.ner_features import (
+from reader.core.actors.features import (
     OPENERS,
     DocContext,
     FeatureExtractor,
@@ -31,7 +30,7 @@ from reader.core.ner_features import (
     normalise,
     tokenize,
 )
-from reader.core.roles import (
+from reader.core.actors.roles import (
     HEAD_NOUNS,
     HONORIFICS,
     MODIFIERS,
@@ -39,7 +38,8 @@ from reader.core.roles import (
     role_after,
     role_before,
 )
-from reader.core.word_lists import load_words
+from reader.core.models import ActorKind, Mention, Span
+from reader.core.text import load_words
 
 KINDS: dict[str, ActorKind] = {"PER": "person", "ORG": "organisation", "LOC": "place"}
 

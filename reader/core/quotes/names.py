@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from reader.core.models import Span
-from reader.core.quote_lexicon import (
+from reader.core.quotes.lexicon import (
     FEMALE_WORDS,
     LEADING_CAPS,
     MALE_WORDS,
@@ -23,8 +23,8 @@ from reader.core.quote_lexicon import (
     PERSON_ROLES,
     TITLES,
 )
-from reader.core.word_lists import load_words
-from reader.core.word_patterns import word_alternation
+from reader.core.quotes.word_patterns import word_alternation
+from reader.core.text import load_words
 
 __all__ = ["Gender", "NameMention", "gender_of", "is_title", "iter_names", "split_title"]
 

@@ -13,9 +13,9 @@ import bisect
 
 from rapidfuzz.distance import Levenshtein
 
+from reader.core.align.tokens import TOKEN_RE, Lexicon
+from reader.core.align.units import PreparedArticle
 from reader.core.models import EditOp, OpKind, Span
-from reader.core.tokens import TOKEN_RE, Lexicon
-from reader.core.units import PreparedArticle
 
 
 class Words:

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from reader.core.align.pairing import Edge
+from reader.core.align.tokens import TOKEN_RE
+from reader.core.align.units import PreparedArticle
 from reader.core.models import Span
-from reader.core.pairing import Edge
-from reader.core.tokens import TOKEN_RE
-from reader.core.units import PreparedArticle
 
 # Cut a sentence's unmatched head or tail off only when it is at least this many words.
 _TRIM_MIN = 3

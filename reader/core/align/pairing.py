@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from reader.core.units import PreparedArticle, Unit
+from reader.core.align.units import PreparedArticle, Unit
 
 # Keys found in more than this share of B's units say little about which unit matches.
 _COMMON_SHARE = 0.02

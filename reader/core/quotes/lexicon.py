@@ -1,7 +1,7 @@
 """Word lists used by quote attribution: speech cues, titles, roles and name hints.
 
 This module owns the small hand-written vocabularies of the quotes engine, so that the
-rules in ``attribution`` and ``quote_names`` read as rules. Every list is a frozenset of
+rules in ``attribution`` and ``names`` read as rules. Every list is a frozenset of
 lowercase words; nothing here is mutable or loaded from disk.
 """
 

@@ -1,7 +1,7 @@
 """Sentences and noun phrases around quotes, for speaker attribution.
 
 This module owns the shallow syntax the attribution rules need over a paragraph's
-tokens (``quote_tokens``): its sentences, the cue test, and the
+tokens (``tokens``): its sentences, the cue test, and the
 noun phrase before or after a cue (“Secretary of State Marco Rubio said”, “said Jane
 Smith, a senator”) or at the start of a sentence (its subject).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.core.quote_lexicon import (
+from reader.core.quotes.lexicon import (
     AUX_ADVERBS,
     CLAUSE_BREAKS,
     CUE_VERBS,
@@ -19,8 +19,8 @@ from reader.core.quote_lexicon import (
     PREPOSITIONS,
     PRONOUNS,
 )
-from reader.core.quote_tokens import END_PUNCT, QUOTE, Token
-from reader.core.word_lists import load_words
+from reader.core.quotes.tokens import END_PUNCT, QUOTE, Token
+from reader.core.text import load_words
 
 __all__ = [
     "CONNECTORS",

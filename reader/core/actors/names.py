@@ -1,6 +1,6 @@
 """Name normalisation for merging actors: possessives, honorifics, transliteration keys.
 
-These helpers are pure string functions; ``reader.core.actors`` decides what to merge.
+These helpers are pure string functions; ``reader.core.actors.merging`` decides what to merge.
 """
 
 from __future__ import annotations

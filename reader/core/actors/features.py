@@ -1,7 +1,7 @@
 """Tokenising and per-token features for the named-entity tagger.
 
 The same feature function serves the training script (``benchmarks/train_ner.py``, on
-CoNLL-2003 tokens) and the runtime tagger (``reader.core.entities``), so the two can never
+CoNLL-2003 tokens) and the runtime tagger (``reader.core.actors.entities``), so the two can never
 drift apart. Everything here is plain Python with no imports beyond the standard library.
 """
 

@@ -1,6 +1,6 @@
 """Merge mentions into actors across a corpus, and look actors up for quote speakers.
 
-People are linked by ``reader.core.actor_linking`` (full names by family name, one-word
+People are linked by ``reader.core.actors.linking`` (full names by family name, one-word
 references to a full name). Organisations and places merge by name key and alias; an
 acronym joins its long form ("NATO"): the one introduced in parentheses or written in the
 same article, else the only long form with those initials in the corpus. The canonical name
@@ -14,8 +14,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from reader.core.actor_linking import Flat, Sets, link_short_names, merge_full_names
-from reader.core.actor_names import (
+from reader.core.actors.entities import is_known_place
+from reader.core.actors.linking import Flat, Sets, link_short_names, merge_full_names
+from reader.core.actors.names import (
     ALIASES,
     acronym,
     fold,
@@ -26,7 +27,6 @@ from reader.core.actor_names import (
     slug,
     words,
 )
-from reader.core.entities import is_known_place
 from reader.core.models import Actor, ActorKind, Mention, Span
 
 # Metonymic institutions the tagger often calls places: they act, so they are bodies.

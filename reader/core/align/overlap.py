@@ -18,10 +18,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import combinations
 
-from reader.core.alignment import align_prepared
+from reader.core.align.alignment import align_prepared
+from reader.core.align.tokens import Lexicon
+from reader.core.align.units import PreparedArticle, prepare
 from reader.core.models import Alignment, Article
-from reader.core.tokens import Lexicon
-from reader.core.units import PreparedArticle, prepare
 
 SHINGLE_WORDS = 3
 # Shingles in more articles than this are boilerplate or stock phrases, not evidence.

@@ -1,7 +1,7 @@
 """Direct-quote detection and speaker attribution: the quotes engine's public entry point.
 
 This module owns ``detect_quotes``, which turns a text into ``Quote`` results: it finds
-the quotes from their marks (``quote_marks``), decides whether each is a statement or a
+the quotes from their marks (``marks``), decides whether each is a statement or a
 term, and attributes a speaker from the cues around it (``attribution``). The function is
 pure: no I/O and no state kept between calls.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.core.attribution import Attribution, attribute
 from reader.core.models import Quote, QuoteKind, Span
-from reader.core.quote_marks import find_marked_quotes, split_paragraphs
+from reader.core.quotes.attribution import Attribution, attribute
+from reader.core.quotes.marks import find_marked_quotes, split_paragraphs
 
 __all__ = ["QuoteDetail", "analyse_quotes", "detect_quotes", "looks_like_term"]
 

@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from reader.core.align.tokens import STOPWORDS, TOKEN_RE, Lexicon
 from reader.core.models import Article
-from reader.core.tokens import STOPWORDS, TOKEN_RE, Lexicon
 
 # Sentences longer than this are cut into windows of about half of it.
 MAX_UNIT_CHARS = 2_000

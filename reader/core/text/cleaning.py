@@ -7,7 +7,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from reader.core.chrome import (
+from reader.core.models import Article, LoadError, RawDocument
+from reader.core.text.chrome import (
     Line,
     describe_lines,
     find_body,
@@ -17,15 +18,14 @@ from reader.core.chrome import (
     menu_lines,
     template_lines,
 )
-from reader.core.metadata import (
+from reader.core.text.metadata import (
     Credit,
     parse_byline,
     parse_copyright_site,
     parse_credit,
     parse_date,
 )
-from reader.core.models import Article, LoadError, RawDocument
-from reader.core.structure import is_heading_like, lay_out, unwrap_lines
+from reader.core.text.structure import is_heading_like, lay_out, unwrap_lines
 
 # A short line is a corpus template when this many documents (and this share) carry it.
 _CORPUS_MIN_DOCS = 3

@@ -1,4 +1,4 @@
-"""Person linking for ``reader.core.actors``: full names by family name, short forms to them.
+"""Person linking for ``merge_actors``: full names by family name, short forms to them.
 
 Full names cluster by family name (transliteration-folded, fuzzy) when their given names
 agree (Dmitry/Dmitri, initials) and their suffixes match (Trump vs Trump Jr.). One-word
@@ -18,7 +18,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from reader.core.actor_names import (
+from reader.core.actors.names import (
     fold,
     person_parts,
     royal_title,

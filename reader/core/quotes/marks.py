@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reader.core.models import Span
-from reader.core.sentences import append_trimmed
+from reader.core.text import append_trimmed
 
 __all__ = ["MarkedQuote", "find_marked_quotes", "split_paragraphs"]
 

@@ -1,7 +1,7 @@
 """Resolving a speaker phrase (a name, he/she, “the president”) to a named speaker.
 
 This module owns the per-call ``Resolver``: it finds the text's names lazily, as far as
-each question needs (via ``quote_names``), and turns the noun phrase next to a cue into
+each question needs (via ``names``), and turns the noun phrase next to a cue into
 the speaker's surface name and offsets: a name stays itself (titles stripped), he/she
 and role descriptions go back to the nearest compatible person named before them, a
 definite description nobody matches stays as written, and indefinite or plural phrases
@@ -15,17 +15,17 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from reader.core.models import Span
-from reader.core.quote_lexicon import (
+from reader.core.quotes.lexicon import (
     DETERMINERS,
     LEADING_CAPS,
     PERSON_ROLES,
     PREPOSITIONS,
     PRONOUNS,
 )
-from reader.core.quote_marks import MarkedQuote
-from reader.core.quote_names import NameMention, iter_names, split_title
-from reader.core.quote_phrases import CONNECTORS, is_cap
-from reader.core.quote_tokens import Token
+from reader.core.quotes.marks import MarkedQuote
+from reader.core.quotes.names import NameMention, iter_names, split_title
+from reader.core.quotes.phrases import CONNECTORS, is_cap
+from reader.core.quotes.tokens import Token
 
 __all__ = ["Resolver"]
 

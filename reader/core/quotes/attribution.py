@@ -1,13 +1,13 @@
 """Speaker attribution: who said each quote, from the speech cues around it.
 
-This module owns the rules that link a quote (found by ``quote_marks``) to a speaker:
+This module owns the rules that link a quote (found by ``marks``) to a speaker:
 the cue next to the quote (“…,” he said / said Smith / according to X), the cue before it
 in its sentence (X said: “…” / X remarked, “…” / stating, “…” -> the sentence subject /
 described by X as “…”), a cue in the previous or next sentence, the speaker of the
 previous quote of the paragraph, of a quote continued after a paragraph break, and a
 signature (“– Bernie Sanders.”) after a quote or on the line under it.
 Pronouns and role descriptions are resolved back to the nearest compatible person named
-before them (``quote_names``). When no rule applies the speaker stays None: no guessing.
+before them (``names``). When no rule applies the speaker stays None: no guessing.
 """
 
 from __future__ import annotations
@@ -16,16 +16,16 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from reader.core.models import Span
-from reader.core.quote_lexicon import (
+from reader.core.quotes.lexicon import (
     CLAUSE_BREAKS,
     INVERTIBLE_CUES,
     LEADING_CAPS,
     PARTICIPLE_CUES,
     PRONOUNS,
 )
-from reader.core.quote_marks import MarkedQuote
-from reader.core.quote_names import is_title
-from reader.core.quote_phrases import (
+from reader.core.quotes.marks import MarkedQuote
+from reader.core.quotes.names import is_title
+from reader.core.quotes.phrases import (
     cue_text,
     is_cap,
     is_cue,
@@ -34,8 +34,8 @@ from reader.core.quote_phrases import (
     sentences_of,
     subject_of,
 )
-from reader.core.quote_resolution import Resolver
-from reader.core.quote_tokens import END_PUNCT, QUOTE, Token, paragraph_tokens
+from reader.core.quotes.resolution import Resolver
+from reader.core.quotes.tokens import END_PUNCT, QUOTE, Token, paragraph_tokens
 
 __all__ = ["Attribution", "attribute"]
 

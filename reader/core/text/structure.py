@@ -6,9 +6,9 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from reader.core.chrome import BULLET
 from reader.core.models import Block, BlockKind, Span
-from reader.core.sentences import split_sentences
+from reader.core.text.chrome import BULLET
+from reader.core.text.sentences import split_sentences
 
 _SYMBOL_BULLET = re.compile(r"^[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?\s+")
 _HEADING_END = (".", "!", "?", ",", ";", "…")
