@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         split_empty,
     )
     from reader.core.text.metadata import parse_date
+    from reader.core.text.printable import printable
     from reader.core.text.search import find_matches, text_matcher
     from reader.core.text.sentences import append_trimmed, split_sentences
     from reader.core.text.word_lists import load_words
@@ -30,6 +31,7 @@ __all__ = [
     "find_matches",
     "load_words",
     "parse_date",
+    "printable",
     "short_line_keys",
     "split_empty",
     "split_sentences",
@@ -45,6 +47,7 @@ __getattr__ = lazy_exports(
         "short_line_keys": "cleaning",
         "split_empty": "cleaning",
         "parse_date": "metadata",
+        "printable": "printable",
         "find_matches": "search",
         "text_matcher": "search",
         "append_trimmed": "sentences",
