@@ -21,3 +21,14 @@ def test_unknown_name_is_an_attribute_error() -> None:
     module = importlib.import_module("reader.core.quotes")
     with pytest.raises(AttributeError, match="no attribute 'marks_of'"):
         _ = module.marks_of
+
+
+def test_no_entry_point_shares_a_submodule_name() -> None:
+    # A public name equal to a submodule's would make `from package import name` an import
+    # of the module for import-linter, and return the module once someone imported it.
+    import pkgutil
+
+    for package in ENGINES:
+        module = importlib.import_module(package)
+        submodules = {info.name for info in pkgutil.iter_modules(module.__path__)}
+        assert not submodules & set(module.__all__), package

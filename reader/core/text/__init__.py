@@ -17,8 +17,8 @@ if TYPE_CHECKING:
         short_line_keys,
         split_empty,
     )
+    from reader.core.text.display import printable
     from reader.core.text.metadata import parse_date
-    from reader.core.text.printable import printable
     from reader.core.text.search import find_matches, text_matcher
     from reader.core.text.sentences import append_trimmed, split_sentences
     from reader.core.text.word_lists import load_words
@@ -47,7 +47,7 @@ __getattr__ = lazy_exports(
         "short_line_keys": "cleaning",
         "split_empty": "cleaning",
         "parse_date": "metadata",
-        "printable": "printable",
+        "printable": "display",
         "find_matches": "search",
         "text_matcher": "search",
         "append_trimmed": "sentences",
