@@ -16,6 +16,7 @@ from reader.core.align import layout_rows, swap
 from reader.core.models import Alignment, Article
 from reader.ui.messages import CompareRequested, OpenRequested
 from reader.ui.widgets.compare_view import CompareView
+from reader.ui.wording import counted
 
 STACK_BELOW = 100
 
@@ -97,8 +98,9 @@ class CompareScreen(Screen[None]):
         assert self.alignment is not None
         pairs = len(self.alignment.pairs)
         moved = sum(1 for p in self.alignment.pairs if p.moved)
-        parts = [f"{pairs} aligned pairs", f"{moved} moved",
-                 f"{len(self.alignment.unique_a)} passages only in A",
+        parts = [counted(pairs, "aligned pair"), f"{moved} moved",
+                 counted(len(self.alignment.unique_a), "passage only in A",
+                         "passages only in A"),
                  f"{len(self.alignment.unique_b)} only in B"]
         if self.has_class("-stacked"):
             parts.append(f"stacked: the terminal is under {STACK_BELOW} columns")
