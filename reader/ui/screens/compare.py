@@ -119,7 +119,10 @@ class CompareScreen(Screen[None]):
             return
         index = self.compare_view.move_pair(step)
         if index >= 0:
-            self._status(f"pair {index + 1} of {len(self.compare_view.pair_rows)}")
+            self._status(self._pair_position(index))
+
+    def _pair_position(self, index: int) -> str:
+        return f"pair {index + 1} of {len(self.compare_view.pair_rows)}"
 
     def action_switch_side(self) -> None:
         self.active_side = "b" if self.active_side == "a" else "a"
@@ -130,8 +133,15 @@ class CompareScreen(Screen[None]):
     async def action_swap(self) -> None:
         if self.alignment is None or self.b is None:
             return
+        view = self.compare_view
+        # Keep the place: the same pair (current or at the top), now seen from the other side.
+        anchor, current = view.anchor(), view.pair_index >= 0
         self.a, self.b = self.b, self.a
         await self.show_alignment(swap(self.alignment))
+        if anchor is not None:
+            index = view.restore(anchor.b, anchor.a, current=current)
+            if index >= 0:
+                self._status(self._pair_position(index))
 
     def action_choose(self) -> None:
         from reader.ui.screens.choose import ChooseArticleScreen
