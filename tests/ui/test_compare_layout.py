@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.ui.screens.compare import CompareScreen
 from reader.ui.widgets.compare_view import CompareRowView
 from tests.ui.conftest import running
@@ -48,3 +50,15 @@ async def test_x_after_scrolling_keeps_the_top_row() -> None:
         after = view.anchor()
         assert after is not None and (after.a, after.b) == (top.b, top.a)
         assert view.scroll_y > 0
+
+
+@pytest.mark.parametrize("width", [80, 120, 140, 160])
+async def test_side_headers_underline_on_one_row(width: int) -> None:
+    # At 140 columns A's title needs two lines and B's one: the underlines must still
+    # share a row.
+    async with running(size=(width, 40)) as (app, pilot):
+        screen = await open_compare(app, pilot)
+        header_a = screen.query_one("#header-a")
+        header_b = screen.query_one("#header-b")
+        assert header_a.region.bottom == header_b.region.bottom
+        assert header_a.region.height == 3  # title, outlet and share, underline

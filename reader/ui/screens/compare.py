@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Static
 
 from reader.core.align import layout_rows, swap
 from reader.core.models import Alignment, Article
+from reader.core.text import printable
 from reader.ui.messages import CompareRequested, OpenRequested
 from reader.ui.widgets.compare_view import CompareView
 from reader.ui.wording import counted
@@ -49,7 +50,8 @@ class CompareScreen(Screen[None]):
         with Horizontal(id="compare-header"):
             yield Static(Content(""), id="header-a", classes="side-header -active")
             yield Static(Content(""), id="header-b", classes="side-header")
-        yield Static(Content.assemble("Aligning ", (self.a.title or self.a.id, "bold"), "…"),
+        yield Static(Content.assemble("Aligning ", (printable(self.a.title or self.a.id), "bold"),
+                                     "…"),
                      id="compare-status")
         yield CompareView(id="compare-view")
         yield Footer()
@@ -87,11 +89,11 @@ class CompareScreen(Screen[None]):
 
     @staticmethod
     def _side_header(article: Article, coverage: float, label: str) -> Content:
-        title = article.title or article.id
-        title = title if len(title) <= 70 else title[:69] + "…"
+        title = printable(article.title or article.id)
+        outlet = printable(article.source or "unknown outlet")
         return Content.assemble(
             (f"{label}: ", "bold"), (title, "bold"), "\n",
-            f"{article.source or 'unknown outlet'} · {coverage:.0%} shared with the other side",
+            f"{outlet} · {coverage:.0%} shared with the other side",
         )
 
     def _status(self, extra: str = "") -> None:
