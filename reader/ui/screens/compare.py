@@ -16,6 +16,7 @@ from reader.core.align import layout_rows, swap
 from reader.core.models import Alignment, Article
 from reader.core.text import printable
 from reader.ui.messages import CompareRequested, OpenRequested
+from reader.ui.render import diff_legend
 from reader.ui.widgets.compare_view import CompareView
 from reader.ui.wording import counted
 
@@ -108,7 +109,8 @@ class CompareScreen(Screen[None]):
             parts.append(f"stacked: the terminal is under {STACK_BELOW} columns")
         if extra:
             parts.insert(0, extra)
-        self.query_one("#compare-status", Static).update(Content(" · ".join(parts)))
+        status = Content.assemble(" · ".join(parts), "   words: ", diff_legend())
+        self.query_one("#compare-status", Static).update(status)
 
     def action_next_pair(self) -> None:
         self._move(1)
