@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 QUOTE_STYLES = {"statement": "italic $text-success", "term": "$text-warning"}
 MENTION_STYLES = {
-    "person": "bold $text-accent",
+    # Not $text-accent: the default themes give it the amber of single-term quotes.
+    "person": "bold $text-error",
     "organisation": "bold $text-primary",
     "place": "underline $text-secondary",
 }
