@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from reader.ui.screens.choose import ChooseArticleScreen
 from reader.ui.screens.compare import CompareScreen
+from reader.ui.widgets.compare_view import CompareRowView
 from reader.ui.wording import counted
 from tests.ui.conftest import running, settle
 
@@ -60,3 +62,42 @@ def test_counted_words() -> None:
     assert counted(1, "aligned pair") == "1 aligned pair"
     assert counted(2, "passage only in A", "passages only in A") == "2 passages only in A"
     assert counted(1, "passage only in A", "passages only in A") == "1 passage only in A"
+
+
+async def test_default_partner_sharing_nothing_says_so_and_offers_the_chooser(
+    tmp_path: Path,
+) -> None:
+    corpus = write_corpus(tmp_path, {
+        "Orchestra": UNRELATED, "Ferry": [SHARED, *ONLY_A], "Harbour": [SHARED, *ONLY_B],
+    })  # fmt: skip
+    async with running((corpus,)) as (app, pilot):
+        await pilot.press("enter", "s")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.a.title == "Orchestra"
+        assert "No article shares text with this one" in status_of(screen)
+        assert "press c" in status_of(screen)
+        assert screen.b is None and screen.alignment is None
+        assert "No article shares text" in str(screen.query_one("#header-b").render())
+        assert not screen.query(CompareRowView)
+        await pilot.press("x", "n", "tab")
+        assert screen.b is None and screen.active_side == "a"
+        await pilot.press("c")
+        assert isinstance(app.screen, ChooseArticleScreen)
+
+
+async def test_chosen_partner_sharing_nothing_shows_both_and_says_so(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path, {"Ferry": [SHARED, *ONLY_A], "Orchestra": UNRELATED})
+    async with running((corpus,)) as (app, pilot):
+        await pilot.press("enter", "s")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.a.title == "Ferry"
+        await pilot.press("c")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is screen and screen.b is not None
+        assert screen.b.title == "Orchestra" and screen.alignment is not None
+        assert "These two articles share no text" in status_of(screen)
+        assert len(screen.query(CompareRowView)) == 2

@@ -21,6 +21,9 @@ from reader.ui.widgets.compare_view import CompareView
 from reader.ui.wording import counted
 
 STACK_BELOW = 100
+NO_PARTNER = "No article shares text with this one"
+CHOOSE_HINT = "press c to choose one to compare with"
+_NEED_PARTNER = {"next_pair", "previous_pair", "switch_side", "swap"}
 
 
 class CompareScreen(Screen[None]):
@@ -45,6 +48,8 @@ class CompareScreen(Screen[None]):
         self.articles = articles
         self.alignment: Alignment | None = None
         self.active_side = "a"
+        self.partner_chosen = False
+        """True once the user picked the other side (False: the closest source)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,6 +84,10 @@ class CompareScreen(Screen[None]):
         """Show an alignment whose A side is this screen's article (or its swap)."""
         if alignment.a_id != self.a.id:
             alignment = swap(alignment)
+        if not alignment.pairs and not self.partner_chosen:
+            # The closest source shares nothing, so none does: showing it would mislead.
+            await self._show_no_partner()
+            return
         self.alignment = alignment
         self.b = self.articles[alignment.b_id]
         header_a = self._side_header(self.a, alignment.coverage_a, "A")
@@ -87,6 +96,22 @@ class CompareScreen(Screen[None]):
         self.query_one("#header-b", Static).update(header_b)
         await self.compare_view.show(self.a, self.b, layout_rows(alignment))
         self._status()
+
+    async def _show_no_partner(self) -> None:
+        self.alignment, self.b = None, None
+        if self.active_side == "b":
+            self.action_switch_side()
+        self.query_one("#header-a", Static).update(self._side_header(self.a, 0.0, "A"))
+        self.query_one("#header-b", Static).update(
+            Content.assemble(("B: ", "bold"), NO_PARTNER, "\n", CHOOSE_HINT)
+        )
+        await self.compare_view.show_notice(
+            Content.assemble((NO_PARTNER, "bold"), "\n", CHOOSE_HINT.capitalize(), ".")
+        )
+        self.query_one("#compare-status", Static).update(
+            Content(f"{NO_PARTNER} · {CHOOSE_HINT}")
+        )
+        self.refresh_bindings()
 
     @staticmethod
     def _side_header(article: Article, coverage: float, label: str) -> Content:
@@ -107,10 +132,18 @@ class CompareScreen(Screen[None]):
                  f"{len(self.alignment.unique_b)} only in B"]
         if self.has_class("-stacked"):
             parts.append(f"stacked: the terminal is under {STACK_BELOW} columns")
+        if not pairs:
+            parts.insert(0, "These two articles share no text")
         if extra:
             parts.insert(0, extra)
         status = Content.assemble(" · ".join(parts), "   words: ", diff_legend())
         self.query_one("#compare-status", Static).update(status)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that need the other side are greyed out while there is none."""
+        if action in _NEED_PARTNER and self.b is None:
+            return None
+        return True
 
     def action_next_pair(self) -> None:
         self._move(1)
@@ -152,6 +185,7 @@ class CompareScreen(Screen[None]):
 
         def chosen(other_id: str | None) -> None:
             if other_id is not None and other_id != self.a.id:
+                self.partner_chosen = True
                 self.query_one("#compare-status", Static).update(Content("Aligning…"))
                 self.post_message(CompareRequested(self.a.id, other_id))
 

@@ -39,6 +39,12 @@ class CompareView(VerticalScroll, can_focus=True):
         await self.mount_all(self._row_views)
         self.scroll_home(animate=False)
 
+    async def show_notice(self, notice: Content) -> None:
+        """Replace the rows with a message (there is nothing to align)."""
+        self.rows, self.pair_rows, self.pair_index, self._row_views = [], [], -1, []
+        await self.remove_children()
+        await self.mount(Static(notice, classes="compare-notice"))
+
     def anchor(self) -> CompareRow | None:
         """The current pair's row, else the row at the top of the view (None when empty)."""
         if self.pair_index >= 0:
