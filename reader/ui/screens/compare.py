@@ -12,9 +12,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+# As a module: the name printable is also its submodule's, which import-linter protects.
+from reader.core import text as core_text
 from reader.core.align import layout_rows, swap
 from reader.core.models import Alignment, Article
-from reader.core.text import printable
 from reader.ui.messages import CompareRequested, OpenRequested
 from reader.ui.render import diff_legend
 from reader.ui.widgets.compare_view import CompareView
@@ -56,9 +57,8 @@ class CompareScreen(Screen[None]):
         with Horizontal(id="compare-header"):
             yield Static(Content(""), id="header-a", classes="side-header -active")
             yield Static(Content(""), id="header-b", classes="side-header")
-        yield Static(Content.assemble("Aligning ", (printable(self.a.title or self.a.id), "bold"),
-                                     "…"),
-                     id="compare-status")
+        title = core_text.printable(self.a.title or self.a.id)
+        yield Static(Content.assemble("Aligning ", (title, "bold"), "…"), id="compare-status")
         yield CompareView(id="compare-view")
         yield Footer()
 
@@ -115,8 +115,8 @@ class CompareScreen(Screen[None]):
 
     @staticmethod
     def _side_header(article: Article, coverage: float, label: str) -> Content:
-        title = printable(article.title or article.id)
-        outlet = printable(article.source or "unknown outlet")
+        title = core_text.printable(article.title or article.id)
+        outlet = core_text.printable(article.source or "unknown outlet")
         return Content.assemble(
             (f"{label}: ", "bold"), (title, "bold"), "\n",
             f"{outlet} · {coverage:.0%} shared with the other side",
@@ -181,6 +181,7 @@ class CompareScreen(Screen[None]):
                 self._status(self._pair_position(index))
 
     def action_choose(self) -> None:
+        from reader.ui.app import ReaderApp
         from reader.ui.screens.choose import ChooseArticleScreen
 
         def chosen(other_id: str | None) -> None:
@@ -189,7 +190,9 @@ class CompareScreen(Screen[None]):
                 self.query_one("#compare-status", Static).update(Content("Aligning…"))
                 self.post_message(CompareRequested(self.a.id, other_id))
 
-        self.app.push_screen(ChooseArticleScreen(self.a, self.articles), chosen)
+        app = self.app
+        actors = app.corpus.actors if isinstance(app, ReaderApp) else ()
+        self.app.push_screen(ChooseArticleScreen(self.a, self.articles, actors), chosen)
 
     def action_open_side(self) -> None:
         article = self.a if self.active_side == "a" else self.b
