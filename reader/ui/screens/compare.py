@@ -96,6 +96,7 @@ class CompareScreen(Screen[None]):
         self.query_one("#header-b", Static).update(header_b)
         await self.compare_view.show(self.a, self.b, layout_rows(alignment))
         self._status()
+        self.refresh_bindings()  # the keys that need a second side may have been greyed out
 
     async def _show_no_partner(self) -> None:
         self.alignment, self.b = None, None
