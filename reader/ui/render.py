@@ -21,15 +21,19 @@ if TYPE_CHECKING:
 
 QUOTE_STYLES = {"statement": "italic $text-success", "term": "$text-warning"}
 MENTION_STYLES = {
-    "person": "bold $text-accent",
+    # Not $text-accent: the default themes give it the amber of single-term quotes.
+    "person": "bold $text-error",
     "organisation": "bold $text-primary",
     "place": "underline $text-secondary",
 }
 CURRENT_QUOTE_STYLE = "on $success 25%"
 SEARCH_STYLE = "reverse $warning"
 CURRENT_MATCH_STYLE = "reverse $error"
-DIFF_STYLES = {"replace": "on $warning 35%", "insert": "on $success 35%",
-               "delete": "on $error 35%"}
+# Each kind also has its own text style, so the marks still differ without colour
+# (NO_COLOR turns the backgrounds into greys).
+DIFF_STYLES = {"replace": "underline on $warning 35%", "insert": "bold on $success 35%",
+               "delete": "strike on $error 35%"}
+DIFF_NAMES = {"replace": "replaced", "insert": "inserted", "delete": "deleted"}
 UNIQUE_STYLE = "$text-muted"
 
 
@@ -90,6 +94,13 @@ def render_passage(text: str, span: Span, ops: Iterable[EditOp], side: str) -> C
         if len(target):
             content = _stylize(content, span, target, DIFF_STYLES[op.op])
     return content
+
+
+def diff_legend() -> Content:
+    """The names of the word marks, each drawn in its own style."""
+    return Content(" ").join(
+        [Content.styled(name, DIFF_STYLES[kind]) for kind, name in DIFF_NAMES.items()]
+    )
 
 
 def render_unique(text: str, span: Span) -> Content:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
 from reader.core.align.alignment import align_articles, alignment_to_json
 from reader.core.align.tokens import TOKEN_RE, Lexicon, normalise, stem
-from reader.core.models import Alignment, Article, Block, RawDocument, Span
+from reader.core.models import Alignment, Article, Block, EditOp, RawDocument, Span
 from reader.core.text.cleaning import clean_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -307,3 +308,51 @@ def test_normalisation() -> None:
     assert stem("insists") == stem("insisted") == stem("insist")
     lexicon = Lexicon({"zelensky": "zelenskyy"})
     assert lexicon.word("Zelensky") == lexicon.word("Zelenskyy’s")
+
+
+def marked(article: Article, ops: tuple[EditOp, ...], side: str) -> list[tuple[str, str]]:
+    """(kind, text) of each operation on one side, empty pieces left out."""
+    pieces = [(op.op, article.slice(op.a if side == "a" else op.b)) for op in ops]
+    return [(kind, text) for kind, text in pieces if text]
+
+
+def test_word_diff_keeps_shared_words_equal() -> None:
+    # Same number of words on both sides: a diff that prefers substitutions pairs the
+    # words off position by position and marks "aimed at" and "new bridge" as replaced.
+    a = make_article("a", [[
+        "The mayor met council members on Monday, who focused on a ten-year budget aimed "
+        "at building a new bridge, and the mayor thanked them."
+    ]])  # fmt: skip
+    b = make_article("b", [[
+        "The mayor met council members on Monday, aimed at winning a new bridge, while "
+        "residents outside the hall protested, and the mayor thanked them."
+    ]])  # fmt: skip
+    (pair,) = align_articles(a, b).pairs
+    assert [(op.op, a.slice(op.a), b.slice(op.b)) for op in pair.ops] == [
+        ("equal", "The mayor met council members on Monday, ",
+         "The mayor met council members on Monday, "),
+        ("delete", "who focused on a ten-year budget ", ""),
+        ("equal", "aimed at ", "aimed at "),
+        ("replace", "building ", "winning "),
+        ("equal", "a new bridge, ", "a new bridge, "),
+        ("insert", "", "while residents outside the hall protested, "),
+        ("equal", "and the mayor thanked them.", "and the mayor thanked them."),
+    ]  # fmt: skip
+
+
+def test_seed_word_diff_keeps_shared_words_equal(
+    seeds: dict[str, Article], seed_alignment: Alignment
+) -> None:
+    first = seed_alignment.pairs[0]
+    equal_a = [t for kind, t in marked(seeds["000"], first.ops, "a") if kind == "equal"]
+    equal_b = [t for kind, t in marked(seeds["003"], first.ops, "b") if kind == "equal"]
+    assert any(t.startswith("aimed at") for t in equal_a)
+    assert any(t.startswith("aimed at") for t in equal_b)
+    assert any("peace deal." in t for t in equal_a)
+    assert any("peace deal." in t for t in equal_b)
+    # No replaced piece holds a word sequence the other side's replaced piece also holds.
+    for op in first.ops:
+        if op.op == "replace":
+            left = seeds["000"].slice(op.a).split()
+            right = seeds["003"].slice(op.b).split()
+            assert not set(pairwise(left)) & set(pairwise(right))

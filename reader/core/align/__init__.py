@@ -9,6 +9,7 @@ from reader.core.lazy_exports import lazy_exports
 if TYPE_CHECKING:
     from reader.core.align.alignment import align_articles, align_prepared, alignment_to_json
     from reader.core.align.overlap import find_overlaps, shingles
+    from reader.core.align.partners import PartnerShare, rank_partners
     from reader.core.align.side_by_side import CompareRow, layout_rows, swap
     from reader.core.align.tokens import Lexicon
     from reader.core.align.units import PreparedArticle, prepare
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CompareRow",
     "Lexicon",
+    "PartnerShare",
     "PreparedArticle",
     "align_articles",
     "align_prepared",
@@ -23,6 +25,7 @@ __all__ = [
     "find_overlaps",
     "layout_rows",
     "prepare",
+    "rank_partners",
     "shingles",
     "swap",
 ]
@@ -35,6 +38,8 @@ __getattr__ = lazy_exports(
         "alignment_to_json": "alignment",
         "find_overlaps": "overlap",
         "shingles": "overlap",
+        "PartnerShare": "partners",
+        "rank_partners": "partners",
         "CompareRow": "side_by_side",
         "layout_rows": "side_by_side",
         "swap": "side_by_side",

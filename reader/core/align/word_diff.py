@@ -2,7 +2,10 @@
 
 Words are compared by their surface keys (case, quote marks, number formatting and name
 aliases folded, no stemming), so "insists" against "insisted" is still shown as a change
-while "Zelensky" against "Zelenskyy" is not. The operations tile each pair span exactly:
+while "Zelensky" against "Zelenskyy" is not. The diff keeps the longest common word
+sequence equal (an edit distance with substitutions would pair unequal runs off word by
+word and mark shared words as replaced); what lies between two equal runs is one replace,
+insert or delete. The operations tile each pair span exactly:
 every character between two words belongs to the operation of the word before it, the
 first operation starts at the span start and the last ends at the span end.
 """
@@ -11,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel
 
 from reader.core.align.tokens import TOKEN_RE, Lexicon
 from reader.core.align.units import PreparedArticle
@@ -60,14 +63,6 @@ class Words:
                 m.start() for lo, hi in self._pieces for m in TOKEN_RE.finditer(self._text, lo, hi)
             ]
         return self._starts[index]
-
-
-_KINDS: dict[str, OpKind] = {
-    "equal": "equal",
-    "insert": "insert",
-    "delete": "delete",
-    "replace": "replace",
-}
 
 
 def read_words(prepared: PreparedArticle, span: Span, lexicon: Lexicon) -> Words:
@@ -121,15 +116,31 @@ def word_ops(a: Words, b: Words) -> tuple[EditOp, ...]:
     if not a.surface and not b.surface:
         return (EditOp("equal" if a.span and b.span else "replace", a.span, b.span),)
     ops: list[EditOp] = []
-    for op in Levenshtein.opcodes(a.surface, b.surface):
-        ops.append(
-            EditOp(
-                _KINDS[op.tag],
-                Span(a.boundary(op.src_start), a.boundary(op.src_end)),
-                Span(b.boundary(op.dest_start), b.boundary(op.dest_end)),
-            )
-        )
+    # Indel runs are equal, delete or insert; a delete next to an insert is a replace.
+    a_at = b_at = 0
+    for op in Indel.opcodes(a.surface, b.surface):
+        if op.tag != "equal":
+            continue
+        if (a_at, b_at) != (op.src_start, op.dest_start):
+            ops.append(_edit(a, b, a_at, op.src_start, b_at, op.dest_start))
+        ops.append(_edit(a, b, op.src_start, op.src_end, op.dest_start, op.dest_end, "equal"))
+        a_at, b_at = op.src_end, op.dest_end
+    if (a_at, b_at) != (len(a.surface), len(b.surface)):
+        ops.append(_edit(a, b, a_at, len(a.surface), b_at, len(b.surface)))
     return _close(ops, a.span, b.span)
+
+
+def _edit(
+    a: Words, b: Words, a_lo: int, a_hi: int, b_lo: int, b_hi: int, kind: OpKind | None = None
+) -> EditOp:
+    """The operation over words ``a_lo:a_hi`` and ``b_lo:b_hi`` (kind from the sides if None)."""
+    if kind is None:
+        kind = "replace" if a_lo < a_hi and b_lo < b_hi else "delete" if a_lo < a_hi else "insert"
+    return EditOp(
+        kind,
+        Span(a.boundary(a_lo), a.boundary(a_hi)),
+        Span(b.boundary(b_lo), b.boundary(b_hi)),
+    )
 
 
 def _close(ops: list[EditOp], a: Span, b: Span) -> tuple[EditOp, ...]:

@@ -12,12 +12,19 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+# As a module: the name printable is also its submodule's, which import-linter protects.
+from reader.core import text as core_text
 from reader.core.align import layout_rows, swap
 from reader.core.models import Alignment, Article
 from reader.ui.messages import CompareRequested, OpenRequested
+from reader.ui.render import diff_legend
 from reader.ui.widgets.compare_view import CompareView
+from reader.ui.wording import counted
 
 STACK_BELOW = 100
+NO_PARTNER = "No article shares text with this one"
+CHOOSE_HINT = "press c to choose one to compare with"
+_NEED_PARTNER = {"next_pair", "previous_pair", "switch_side", "swap"}
 
 
 class CompareScreen(Screen[None]):
@@ -42,14 +49,16 @@ class CompareScreen(Screen[None]):
         self.articles = articles
         self.alignment: Alignment | None = None
         self.active_side = "a"
+        self.partner_chosen = False
+        """True once the user picked the other side (False: the closest source)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="compare-header"):
             yield Static(Content(""), id="header-a", classes="side-header -active")
             yield Static(Content(""), id="header-b", classes="side-header")
-        yield Static(Content.assemble("Aligning ", (self.a.title or self.a.id, "bold"), "…"),
-                     id="compare-status")
+        title = core_text.printable(self.a.title or self.a.id)
+        yield Static(Content.assemble("Aligning ", (title, "bold"), "…"), id="compare-status")
         yield CompareView(id="compare-view")
         yield Footer()
 
@@ -75,6 +84,10 @@ class CompareScreen(Screen[None]):
         """Show an alignment whose A side is this screen's article (or its swap)."""
         if alignment.a_id != self.a.id:
             alignment = swap(alignment)
+        if not alignment.pairs and not self.partner_chosen:
+            # The closest source shares nothing, so none does: showing it would mislead.
+            await self._show_no_partner()
+            return
         self.alignment = alignment
         self.b = self.articles[alignment.b_id]
         header_a = self._side_header(self.a, alignment.coverage_a, "A")
@@ -83,28 +96,55 @@ class CompareScreen(Screen[None]):
         self.query_one("#header-b", Static).update(header_b)
         await self.compare_view.show(self.a, self.b, layout_rows(alignment))
         self._status()
+        self.refresh_bindings()  # the keys that need a second side may have been greyed out
+
+    async def _show_no_partner(self) -> None:
+        self.alignment, self.b = None, None
+        if self.active_side == "b":
+            self.action_switch_side()
+        self.query_one("#header-a", Static).update(self._side_header(self.a, 0.0, "A"))
+        self.query_one("#header-b", Static).update(
+            Content.assemble(("B: ", "bold"), NO_PARTNER, "\n", CHOOSE_HINT)
+        )
+        await self.compare_view.show_notice(
+            Content.assemble((NO_PARTNER, "bold"), "\n", CHOOSE_HINT.capitalize(), ".")
+        )
+        self.query_one("#compare-status", Static).update(
+            Content(f"{NO_PARTNER} · {CHOOSE_HINT}")
+        )
+        self.refresh_bindings()
 
     @staticmethod
     def _side_header(article: Article, coverage: float, label: str) -> Content:
-        title = article.title or article.id
-        title = title if len(title) <= 70 else title[:69] + "…"
+        title = core_text.printable(article.title or article.id)
+        outlet = core_text.printable(article.source or "unknown outlet")
         return Content.assemble(
             (f"{label}: ", "bold"), (title, "bold"), "\n",
-            f"{article.source or 'unknown outlet'} · {coverage:.0%} shared with the other side",
+            f"{outlet} · {coverage:.0%} shared with the other side",
         )
 
     def _status(self, extra: str = "") -> None:
         assert self.alignment is not None
         pairs = len(self.alignment.pairs)
         moved = sum(1 for p in self.alignment.pairs if p.moved)
-        parts = [f"{pairs} aligned pairs", f"{moved} moved",
-                 f"{len(self.alignment.unique_a)} passages only in A",
+        parts = [counted(pairs, "aligned pair"), f"{moved} moved",
+                 counted(len(self.alignment.unique_a), "passage only in A",
+                         "passages only in A"),
                  f"{len(self.alignment.unique_b)} only in B"]
         if self.has_class("-stacked"):
             parts.append(f"stacked: the terminal is under {STACK_BELOW} columns")
+        if not pairs:
+            parts.insert(0, "These two articles share no text")
         if extra:
             parts.insert(0, extra)
-        self.query_one("#compare-status", Static).update(Content(" · ".join(parts)))
+        status = Content.assemble(" · ".join(parts), "   words: ", diff_legend())
+        self.query_one("#compare-status", Static).update(status)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that need the other side are greyed out while there is none."""
+        if action in _NEED_PARTNER and self.b is None:
+            return None
+        return True
 
     def action_next_pair(self) -> None:
         self._move(1)
@@ -117,7 +157,10 @@ class CompareScreen(Screen[None]):
             return
         index = self.compare_view.move_pair(step)
         if index >= 0:
-            self._status(f"pair {index + 1} of {len(self.compare_view.pair_rows)}")
+            self._status(self._pair_position(index))
+
+    def _pair_position(self, index: int) -> str:
+        return f"pair {index + 1} of {len(self.compare_view.pair_rows)}"
 
     def action_switch_side(self) -> None:
         self.active_side = "b" if self.active_side == "a" else "a"
@@ -128,18 +171,29 @@ class CompareScreen(Screen[None]):
     async def action_swap(self) -> None:
         if self.alignment is None or self.b is None:
             return
+        view = self.compare_view
+        # Keep the place: the same pair (current or at the top), now seen from the other side.
+        anchor, current = view.anchor(), view.pair_index >= 0
         self.a, self.b = self.b, self.a
         await self.show_alignment(swap(self.alignment))
+        if anchor is not None:
+            index = view.restore(anchor.b, anchor.a, current=current)
+            if index >= 0:
+                self._status(self._pair_position(index))
 
     def action_choose(self) -> None:
+        from reader.ui.app import ReaderApp
         from reader.ui.screens.choose import ChooseArticleScreen
 
         def chosen(other_id: str | None) -> None:
             if other_id is not None and other_id != self.a.id:
+                self.partner_chosen = True
                 self.query_one("#compare-status", Static).update(Content("Aligning…"))
                 self.post_message(CompareRequested(self.a.id, other_id))
 
-        self.app.push_screen(ChooseArticleScreen(self.a, self.articles), chosen)
+        app = self.app
+        actors = app.corpus.actors if isinstance(app, ReaderApp) else ()
+        self.app.push_screen(ChooseArticleScreen(self.a, self.articles, actors), chosen)
 
     def action_open_side(self) -> None:
         article = self.a if self.active_side == "a" else self.b

@@ -15,8 +15,9 @@ from textual.widgets import Static
 HELP_INTRO = (
     "Newsroom Reader — read one story across many outlets.\n"
     "Quotes are green (statements) or amber (single terms); people, organisations and "
-    "places are coloured by kind. In side-by-side mode, differing words are marked and "
-    "passages only one side has are dimmed."
+    "places are coloured by kind. In side-by-side mode, differing words are marked "
+    "(replaced underlined, inserted bold, deleted struck through) and passages only one "
+    "side has are dimmed."
 )
 
 

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from reader.core.align import CompareRow
-from reader.core.models import Article
+from reader.core.models import Article, Span
 from reader.ui.render import render_passage, render_unique
 
 ONLY_IN = "only in {side}"
@@ -38,6 +38,43 @@ class CompareView(VerticalScroll, can_focus=True):
         self._row_views = [self._row_view(a, b, row) for row in self.rows]
         await self.mount_all(self._row_views)
         self.scroll_home(animate=False)
+
+    async def show_notice(self, notice: Content) -> None:
+        """Replace the rows with a message (there is nothing to align)."""
+        self.rows, self.pair_rows, self.pair_index, self._row_views = [], [], -1, []
+        await self.remove_children()
+        await self.mount(Static(notice, classes="compare-notice"))
+
+    def anchor(self) -> CompareRow | None:
+        """The current pair's row, else the row at the top of the view (None when empty)."""
+        if self.pair_index >= 0:
+            return self.rows[self.pair_rows[self.pair_index]]
+        for row, view in zip(self.rows, self._row_views, strict=True):
+            if view.virtual_region.bottom > self.scroll_y:
+                return row
+        return None
+
+    def restore(self, a: Span | None, b: Span | None, *, current: bool) -> int:
+        """Scroll the row with spans ``a`` and ``b`` to the top, as the current pair if asked.
+
+        Args:
+            a: The row's left span.
+            b: The row's right span.
+            current: Make the row the current pair (when it is a pair).
+
+        Returns:
+            The current pair's index, or -1 when there is none.
+        """
+        index = next((i for i, row in enumerate(self.rows) if (row.a, row.b) == (a, b)), -1)
+        if index < 0:
+            return -1
+        view = self._row_views[index]
+        if current and index in self.pair_rows:
+            self.pair_index = self.pair_rows.index(index)
+            view.add_class("-current")
+        # The rows were just mounted: scroll once they have been laid out.
+        self.call_after_refresh(self.scroll_to_widget, view, animate=False, top=True)
+        return self.pair_index
 
     def _row_view(self, a: Article, b: Article, row: CompareRow) -> CompareRowView:
         left = self._cell(a, row, "a")
