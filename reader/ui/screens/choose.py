@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 # As a module: the name printable is also its submodule's, which import-linter protects.
-from reader.core import text as core_text
+from reader.core.text import printable
 from reader.ui.wording import counted
 
 # An option list of thousands of rows takes about half a second to rebuild, and each
@@ -68,7 +68,7 @@ class ChooseArticleScreen(ModalScreen[str | None]):
         """Once the user moves the cursor it stays on their article as the order changes."""
 
     def compose(self) -> ComposeResult:
-        title = core_text.printable(self.current.title or self.current.id)
+        title = printable(self.current.title or self.current.id)
         yield Static(Content.assemble("Compare ", (title, "bold"), " with…"),
                      id="choose-title")
         yield Input(placeholder="type to filter by title or outlet", id="choose-filter")
@@ -152,8 +152,8 @@ class ChooseArticleScreen(ModalScreen[str | None]):
             figure = f"{'' if share.exact else '~'}{share.share:.0%}".rjust(5)
         return Content.assemble(
             (figure, "bold" if share is not None and share.exact else "$text-muted"), "  ",
-            (core_text.printable(article.source or "—"), "$text-muted"), "  ",
-            core_text.printable(article.title or article.id),
+            (printable(article.source or "—"), "$text-muted"), "  ",
+            printable(article.title or article.id),
         )
 
     @on(Input.Submitted)

@@ -12,10 +12,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-# As a module: the name printable is also its submodule's, which import-linter protects.
-from reader.core import text as core_text
 from reader.core.align import layout_rows, swap
 from reader.core.models import Alignment, Article
+
+# As a module: the name printable is also its submodule's, which import-linter protects.
+from reader.core.text import printable
 from reader.ui.messages import CompareRequested, OpenRequested
 from reader.ui.render import diff_legend
 from reader.ui.widgets.compare_view import CompareView
@@ -57,7 +58,7 @@ class CompareScreen(Screen[None]):
         with Horizontal(id="compare-header"):
             yield Static(Content(""), id="header-a", classes="side-header -active")
             yield Static(Content(""), id="header-b", classes="side-header")
-        title = core_text.printable(self.a.title or self.a.id)
+        title = printable(self.a.title or self.a.id)
         yield Static(Content.assemble("Aligning ", (title, "bold"), "…"), id="compare-status")
         yield CompareView(id="compare-view")
         yield Footer()
@@ -116,8 +117,8 @@ class CompareScreen(Screen[None]):
 
     @staticmethod
     def _side_header(article: Article, coverage: float, label: str) -> Content:
-        title = core_text.printable(article.title or article.id)
-        outlet = core_text.printable(article.source or "unknown outlet")
+        title = printable(article.title or article.id)
+        outlet = printable(article.source or "unknown outlet")
         return Content.assemble(
             (f"{label}: ", "bold"), (title, "bold"), "\n",
             f"{outlet} · {coverage:.0%} shared with the other side",
