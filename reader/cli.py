@@ -8,18 +8,21 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn
 
 from reader import __version__
+from reader.cli_output import print_alignment, print_overlaps, print_table, report_errors
 from reader.config import Config, default_paths
 from reader.core.export import corpus_to_json
-from reader.core.models import Alignment, AnalysedArticle, Article, Corpus
+from reader.core.models import AnalysedArticle, Article, Corpus
 from reader.core.pipeline import analyse_corpus
+from reader.core.text import printable
 from reader.processes import analyse_batches
 from reader.sources.files import load_documents
 
 EXIT_OK = 0
 EXIT_NOTHING_LOADED = 2
+EXIT_USAGE = 2  # argparse's status for a bad command line
 SUBCOMMANDS = ("analyze", "align", "overlap")
 _ANALYSE_BATCH = 50  # articles per batch sent to a worker process
 
@@ -36,8 +39,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:  # the last guard: one clear line instead of a traceback
-        print(f"newsroom: error: {type(error).__name__}: {error}", file=sys.stderr)
+        print(f"newsroom: error: {type(error).__name__}: {printable(str(error))}",
+              file=sys.stderr)
         return 1
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose error lines cannot carry terminal escapes from argv."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {printable(message)}\n")
 
 
 def _size_in_bytes(value: str) -> int:
@@ -52,7 +64,7 @@ def _size_in_bytes(value: str) -> int:
 
 
 def _app_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="newsroom",
         description="Read one story across many outlets. Opens the reader on PATHs "
         "(default: seeds/). Subcommands: analyze, align, overlap (see 'newsroom "
@@ -97,7 +109,7 @@ def _config(options: argparse.Namespace) -> Config:
 
 
 def _subcommand_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsroom")
+    parser = _Parser(prog="newsroom")
     parser.add_argument("--version", action="version", version=f"newsroom {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     analyze = commands.add_parser("analyze", help="clean and analyse articles")
@@ -131,8 +143,8 @@ def _run_subcommand(args: list[str]) -> int:
         if options.json:
             _print_json(corpus_to_json(corpus))
         else:
-            _print_table(corpus, sys.stdout)
-        _report_errors(corpus, sys.stderr)
+            print_table(corpus, sys.stdout)
+        report_errors(corpus.errors, sys.stderr)
         return EXIT_OK if corpus.articles else EXIT_NOTHING_LOADED
     if options.command == "align":
         return _align(config, options.json)
@@ -145,7 +157,7 @@ def _align(config: Config, as_json: bool) -> int:
     from reader.core.pipeline import compare_articles
 
     corpus = _load_corpus(config)
-    _report_errors(corpus, sys.stderr)
+    report_errors(corpus.errors, sys.stderr)
     if len(corpus.articles) != 2:
         print(f"newsroom align: needs two articles, got {len(corpus.articles)}",
               file=sys.stderr)
@@ -174,8 +186,7 @@ def _overlap(config: Config, threshold: float, *, with_actors: bool, as_json: bo
         articles = [a for a in clean_corpus(result.documents) if a.text]
         errors = result.errors
         aliases = {}
-    for error in errors:
-        sys.stderr.write(f"skipped {error.path}: {error.error}\n")
+    report_errors(errors, sys.stderr)
     found = find_overlaps(articles, threshold, aliases)
     by_id = {article.id: article for article in articles}
     if as_json:
@@ -198,54 +209,3 @@ def _load_corpus(config: Config) -> Corpus:
 def _print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
-
-
-def _print_table(corpus: Corpus, out: TextIO) -> None:
-    """A readable listing: one row an article."""
-    header = f"{'ID':<24} {'DATE':<10} {'SOURCE':<16} {'WORDS':>6} {'QUOTES':>6}  TITLE"
-    out.write(header + "\n")
-    for item in corpus.articles:
-        article = item.article
-        out.write(
-            f"{_cut(article.id, 24):<24} {article.date or '-':<10} "
-            f"{_cut(article.source or '-', 16):<16} {article.word_count:>6} "
-            f"{len(item.quotes):>6}  {_cut(article.title or '(untitled)', 60)}\n"
-        )
-    out.write(f"{len(corpus.articles)} articles, {len(corpus.errors)} errors\n")
-
-
-def print_alignment(alignment: Alignment, a: Article, b: Article, out: TextIO) -> None:
-    """A readable alignment: coverage, then each pair and each unique passage."""
-    for label, article, coverage in (("A", a, alignment.coverage_a),
-                                     ("B", b, alignment.coverage_b)):
-        title = _cut(article.title or "(untitled)", 70)
-        out.write(f"{label} {article.id}: {title}  shared {coverage:.0%}\n")
-    for number, pair in enumerate(alignment.pairs, start=1):
-        moved = ", moved" if pair.moved else ""
-        out.write(f"\n#{number} {pair.kind} {pair.score:.2f}{moved}\n")
-        out.write(f"  A {pair.a.start}-{pair.a.end}: {_cut(a.slice(pair.a), 200)}\n")
-        out.write(f"  B {pair.b.start}-{pair.b.end}: {_cut(b.slice(pair.b), 200)}\n")
-    for label, article, spans in (("A", a, alignment.unique_a), ("B", b, alignment.unique_b)):
-        for span in spans:
-            out.write(f"\nonly in {label} {span.start}-{span.end}: "
-                      f"{_cut(article.slice(span), 200)}\n")
-
-
-def print_overlaps(found: list[Alignment], out: TextIO) -> None:
-    """A readable "who shares text with whom" table."""
-    out.write(f"{'A':<28} {'B':<28} {'SHARE A':>8} {'SHARE B':>8} {'PAIRS':>6}\n")
-    for alignment in found:
-        out.write(f"{_cut(alignment.a_id, 28):<28} {_cut(alignment.b_id, 28):<28} "
-                  f"{alignment.coverage_a:>8.0%} {alignment.coverage_b:>8.0%} "
-                  f"{len(alignment.pairs):>6}\n")
-    out.write(f"{len(found)} overlapping pairs\n")
-
-
-def _report_errors(corpus: Corpus, out: TextIO) -> None:
-    for error in corpus.errors:
-        out.write(f"skipped {error.path}: {error.error}\n")
-
-
-def _cut(text: str, width: int) -> str:
-    text = text.replace("\n\n", " ¶ ")
-    return text if len(text) <= width else text[: width - 1] + "…"
