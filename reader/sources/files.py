@@ -17,15 +17,17 @@ from reader.core.models import LoadError, RawDocument
 from reader.sources.decoding import DecodeError, decode_bytes
 from reader.sources.formats import (
     HTML_SUFFIXES,
+    JSON_LINES_SUFFIXES,
     JSON_SUFFIXES,
     MARKDOWN_SUFFIXES,
     SUPPORTED_SUFFIXES,
     FormatError,
+    Parsed,
     read_html,
-    read_json,
     read_markdown,
     read_text,
 )
+from reader.sources.records import read_json, read_json_lines
 
 
 @dataclass(frozen=True)
@@ -103,15 +105,15 @@ def _walk(
             errors.append(LoadError(str(path), _os_reason(error)))
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[RawDocument]:
-    """Read one file into raw documents (several for a JSON list).
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
+    """Read one file into raw documents (several for a JSON list or JSON Lines).
 
     Args:
         path: The file.
         max_bytes: Larger files are refused rather than read.
 
     Returns:
-        The documents in the file.
+        The documents in the file, and a one-line problem for each bad record.
 
     Raises:
         OSError: When the file cannot be read.
@@ -131,16 +133,18 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[RawDocumen
     doc_id = path.stem
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
-        documents = [read_html(doc_id, str(path), text)]
+        parsed = Parsed([read_html(doc_id, str(path), text)])
     elif suffix in JSON_SUFFIXES:
-        documents = list(read_json(doc_id, str(path), text, lines=suffix != ".json"))
+        parsed = read_json(doc_id, str(path), text)
+    elif suffix in JSON_LINES_SUFFIXES:
+        parsed = read_json_lines(doc_id, str(path), text)
     elif suffix in MARKDOWN_SUFFIXES:
-        documents = [read_markdown(doc_id, str(path), text)]
+        parsed = Parsed([read_markdown(doc_id, str(path), text)])
     else:
-        documents = [read_text(doc_id, str(path), text)]
-    if not any(doc.text.strip() for doc in documents):
+        parsed = Parsed([read_text(doc_id, str(path), text)])
+    if not parsed.problems and not any(doc.text.strip() for doc in parsed.documents):
         raise FormatError("no text left after removing control characters")
-    return documents
+    return parsed
 
 
 def load_documents(
@@ -161,10 +165,11 @@ def load_documents(
     """
     files, errors = discover(paths)
     documents: list[RawDocument] = []
-    for done, (read, error) in enumerate(read_files(files, max_bytes), start=1):
-        documents.extend(read)
-        if error is not None:
-            errors.append(error)
+    seen: dict[str, int] = {}
+    for done, path in enumerate(files, start=1):
+        read, failed = _read_one(path, max_bytes)
+        documents += [_unique_id(doc, seen) for doc in read]
+        errors += failed
         if progress is not None and not progress(done, len(files)):
             break
     return LoadResult(tuple(documents), tuple(errors))
@@ -180,20 +185,29 @@ def read_files(
         max_bytes: Size limit per file.
 
     Yields:
-        For each file, its documents (ids made unique across the run) or its error.
+        For each file, its documents (ids made unique across the run) and its first
+        error or None; a file with several bad records yields one more ``([], error)``
+        for each further one.
     """
     seen: dict[str, int] = {}
     for path in files:
-        try:
-            documents = read_file(path, max_bytes)
-        except (DecodeError, FormatError) as error:
-            yield [], LoadError(str(path), str(error))
-        except OSError as error:
-            yield [], LoadError(str(path), _os_reason(error))
-        except Exception as error:  # a parser bug on one file must not lose the rest
-            yield [], LoadError(str(path), f"could not read: {type(error).__name__}")
-        else:
-            yield [_unique_id(doc, seen) for doc in documents], None
+        documents, errors = _read_one(path, max_bytes)
+        yield [_unique_id(doc, seen) for doc in documents], errors[0] if errors else None
+        for error in errors[1:]:
+            yield [], error
+
+
+def _read_one(path: Path, max_bytes: int) -> tuple[list[RawDocument], list[LoadError]]:
+    """One file's documents and errors; never raises."""
+    try:
+        parsed = read_file(path, max_bytes)
+    except (DecodeError, FormatError) as error:
+        return [], [LoadError(str(path), str(error))]
+    except OSError as error:
+        return [], [LoadError(str(path), _os_reason(error))]
+    except Exception as error:  # a parser bug on one file must not lose the rest
+        return [], [LoadError(str(path), f"could not read: {type(error).__name__}")]
+    return parsed.documents, [LoadError(str(path), problem) for problem in parsed.problems]
 
 
 def _unique_id(doc: RawDocument, seen: dict[str, int]) -> RawDocument:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from reader.cli import main
 from reader.core.pipeline import analyse_corpus
 from reader.core.text.cleaning import clean_corpus
 from reader.sources.files import load_documents
@@ -70,13 +73,50 @@ def test_json_records_and_jsonl(tmp_path: Path) -> None:
     (tmp_path / "batch.json").write_text(json.dumps({"articles": records}))
     (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records[:2]))
     result = load_documents([tmp_path])
-    assert not result.errors
+    # The record without text is reported, not silently dropped.
+    assert [(Path(e.path).name, e.error) for e in result.errors] == [
+        ("batch.json", "record 3: no text field (text, body or content)")
+    ]
     articles = clean_corpus(result.documents)
     assert [a.id for a in articles] == ["batch#1", "batch#2", "feed#1", "feed#2"]
     first = articles[0]
     assert (first.title, first.source, first.date, first.url) == (
         "One", "Wire", "2025-12-02", "http://a")
     assert articles[1].text == "Second body sentence is long enough to be prose too."
+
+
+def test_jsonl_bad_lines_reported_with_their_numbers_and_the_rest_loads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = [json.dumps({"title": f"Story {n}", "text": f"Body of story {n} is plain prose."})
+            for n in (1, 3, 6)]
+    lines = [good[0], '{"title": "Broken", "text": "no closing', good[1], "",
+             '["a list"]', good[2], '{"title": "Empty"}']
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    result = load_documents([tmp_path])
+    assert [doc.title for doc in result.documents] == ["Story 1", "Story 3", "Story 6"]
+    assert [doc.id for doc in result.documents] == ["feed#1", "feed#3", "feed#6"]
+    errors = [(Path(e.path).name, e.error) for e in result.errors]
+    assert [name for name, _ in errors] == ["feed.jsonl"] * 3
+    assert [error.split(":")[0] for _, error in errors] == ["line 2", "line 5", "line 7"]
+    assert errors[0][1].startswith("line 2: invalid JSON: Unterminated string")
+    assert errors[1][1] == "line 5: not a JSON object"
+    assert errors[2][1] == "line 7: no text field (text, body or content)"
+    assert main(["analyze", str(tmp_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["articles"]) == 3
+    assert [e["error"].split(":")[0] for e in data["errors"]] == ["line 2", "line 5", "line 7"]
+    assert all(Path(e["path"]).name == "feed.jsonl" for e in data["errors"])
+
+
+def test_jsonl_line_numbers_count_only_newlines(tmp_path: Path) -> None:
+    # U+2028 is legal inside a JSON string; it must not shift the line count.
+    lines = [json.dumps({"text": "One\u2028two is the first body."}, ensure_ascii=False),
+             "not json", json.dumps({"text": "The third line is a good record."})]
+    (tmp_path / "sep.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    result = load_documents([tmp_path])
+    assert [doc.id for doc in result.documents] == ["sep#1", "sep#3"]
+    assert [e.error.split(":")[0] for e in result.errors] == ["line 2"]
 
 
 def test_invalid_json_is_reported(tmp_path: Path) -> None:
