@@ -1,4 +1,4 @@
-"""Per-format readers: plain text, Markdown and HTML to raw documents; shared parts."""
+"""Plain-text and Markdown readers, and what every format reader shares."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from reader.sources.decoding import normalise_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})  # read by reader.sources.html
 JSON_SUFFIXES = frozenset({".json"})
 JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUPPORTED_SUFFIXES = (
@@ -46,39 +46,6 @@ def read_markdown(doc_id: str, path: str, text: str) -> RawDocument:
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_EMPHASIS.sub(r"\2", text)
     return RawDocument(id=doc_id, path=path, text=text)
-
-
-def read_html(doc_id: str, path: str, html: str) -> RawDocument:
-    """An HTML page: main text and metadata extracted with trafilatura.
-
-    Raises:
-        FormatError: When the page has no extractable article text.
-    """
-    import trafilatura  # lazy: lxml and friends cost start-up time
-
-    extracted = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, favor_precision=False,
-        with_metadata=True,
-    )
-    body = getattr(extracted, "text", None) if extracted is not None else None
-    if not body or not body.strip():
-        raise FormatError("no article text found in HTML")
-
-    def field(name: str) -> str | None:
-        value = getattr(extracted, name, None)
-        return normalise_text(str(value)).strip() or None if value else None
-
-    return RawDocument(
-        id=doc_id,
-        path=path,
-        text=normalise_text(body),
-        title=field("title"),
-        source=field("sitename"),
-        byline=field("author"),
-        date=iso_date(field("date")),
-        url=field("url"),
-        extracted=True,
-    )
 
 
 def iso_date(value: str | None) -> str | None:

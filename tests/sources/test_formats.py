@@ -123,3 +123,32 @@ def test_invalid_json_is_reported(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text("{not json")
     result = load_documents([tmp_path])
     assert result.errors[0].error.startswith("invalid JSON")
+
+
+PARAGRAPH = ("<p>Dock workers voted on Thursday to accept a new pay offer, ending a strike that "
+             "had closed the port for nine days and stranded hundreds of containers.</p>")
+
+
+def test_deeply_nested_html_keeps_its_text(tmp_path: Path) -> None:
+    html = ("<html><head><title>Port strike ends</title><script>var menu = 'Subscribe';"
+            "</script><style>p { color: red }</style></head><body><nav><a href='/'>Home</a> "
+            "<a href='/sport'>Sport</a></nav>" + "<div>" * 10_000 + PARAGRAPH
+            + "</div>" * 10_000 + "</body></html>")
+    (tmp_path / "deep.html").write_text(html)
+    result = load_documents([tmp_path])
+    assert not result.errors
+    [article] = clean_corpus(result.documents)
+    assert article.text.startswith("Dock workers voted on Thursday")
+    assert "stranded hundreds of containers." in article.text
+    for chrome in ("Subscribe", "color", "Home", "Sport"):
+        assert chrome not in article.text
+
+
+def test_html_just_past_the_tree_depth_limit_keeps_its_text(tmp_path: Path) -> None:
+    # 300 levels: lxml's tree stops short of the paragraph but still holds the menu.
+    html = ("<html><body><nav><a href='/'>Home</a> <a href='/x'>Sport</a></nav>"
+            + "<div>" * 300 + PARAGRAPH + "</div>" * 300 + "</body></html>")
+    (tmp_path / "deep.html").write_text(html)
+    [article] = clean_corpus(load_documents([tmp_path]).documents)
+    assert article.text.startswith("Dock workers voted on Thursday")
+    assert "Home" not in article.text
