@@ -23,10 +23,10 @@ from reader.sources.formats import (
     SUPPORTED_SUFFIXES,
     FormatError,
     Parsed,
-    read_markdown,
     read_text,
 )
 from reader.sources.html import read_html
+from reader.sources.markdown import read_markdown
 from reader.sources.records import read_json, read_json_lines
 
 

@@ -1,4 +1,4 @@
-"""Plain-text and Markdown readers, and what every format reader shares."""
+"""The plain-text reader, the suffixes each reader handles, and what every reader shares."""
 
 from __future__ import annotations
 
@@ -9,17 +9,13 @@ from reader.core.models import RawDocument
 from reader.sources.decoding import normalise_text
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})  # read by reader.sources.markdown
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})  # read by reader.sources.html
 JSON_SUFFIXES = frozenset({".json"})
 JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUPPORTED_SUFFIXES = (
     TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSON_LINES_SUFFIXES
 )
-
-_MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$", re.M)
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
 
 class FormatError(ValueError):
@@ -37,15 +33,6 @@ class Parsed:
 def read_text(doc_id: str, path: str, text: str) -> RawDocument:
     """A plain-text article."""
     return RawDocument(id=doc_id, path=path, text=normalise_text(text))
-
-
-def read_markdown(doc_id: str, path: str, text: str) -> RawDocument:
-    """A Markdown article: heading marks, links and emphasis become plain text."""
-    text = normalise_text(text)
-    text = _MD_HEADING.sub(r"\1", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_EMPHASIS.sub(r"\2", text)
-    return RawDocument(id=doc_id, path=path, text=text)
 
 
 def iso_date(value: str | None) -> str | None:

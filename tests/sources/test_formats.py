@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.core.models import Article
 from reader.core.pipeline import analyse_corpus
 from reader.core.text.cleaning import clean_corpus
 from reader.sources.files import load_documents
@@ -152,3 +153,62 @@ def test_html_just_past_the_tree_depth_limit_keeps_its_text(tmp_path: Path) -> N
     [article] = clean_corpus(load_documents([tmp_path]).documents)
     assert article.text.startswith("Dock workers voted on Thursday")
     assert "Home" not in article.text
+
+
+MARKDOWN_BODY = """The council approved the new timetable on Thursday after months of debate
+between the operators and residents of the island, who had asked for more
+sailings in the winter months and fewer in the summer.
+
+## What changes in June
+The first sailing leaves at six in the morning, half an hour earlier than now,
+and the last one returns at eleven at night on Fridays and Saturdays.
+Residents said the change was overdue.
+"""
+
+
+def load_markdown(tmp_path: Path, text: str) -> Article:
+    (tmp_path / "ferry.md").write_text(text)
+    result = load_documents([tmp_path])
+    assert not result.errors
+    [article] = clean_corpus(result.documents)
+    return article
+
+
+def blocks(article: Article) -> list[tuple[str, str]]:
+    return [(b.kind, article.text[b.span.start : b.span.end]) for b in article.blocks]
+
+
+def test_markdown_front_matter_is_metadata(tmp_path: Path) -> None:
+    article = load_markdown(tmp_path, (
+        "---\n"
+        'title: "Ferry timetable: approved at last"\n'
+        "date: 2024-05-02\n"
+        "outlet: 'Harbour Gazette'\n"
+        "url: https://gazette.example/ferry\n"
+        "author:\n  - Jo Bloggs\n  - Sam Reyes\n"
+        "---\n" + MARKDOWN_BODY))
+    assert article.title == "Ferry timetable: approved at last"
+    assert (article.date, article.source, article.url, article.byline) == (
+        "2024-05-02", "Harbour Gazette", "https://gazette.example/ferry",
+        "Jo Bloggs, Sam Reyes")
+    assert article.text.startswith("The council approved the new timetable")
+    assert "title:" not in article.text and "---" not in article.text
+
+
+def test_markdown_heading_stays_a_heading(tmp_path: Path) -> None:
+    article = load_markdown(tmp_path, "# Ferry timetable approved\n\n" + MARKDOWN_BODY)
+    assert article.title == "Ferry timetable approved"
+    assert blocks(article)[1] == ("heading", "What changes in June")
+    assert blocks(article)[2][1].startswith("The first sailing leaves at six")
+
+
+def test_malformed_front_matter_keeps_the_body(tmp_path: Path) -> None:
+    # Never closed: not front matter, so nothing under it is lost.
+    article = load_markdown(tmp_path, "---\ntitle: Ferry timetable approved\n\n" + MARKDOWN_BODY)
+    assert "The council approved the new timetable" in article.text
+    assert "Residents said the change was overdue." in article.text
+    # Closed, but holding prose: a rule above text, not metadata.
+    article = load_markdown(tmp_path, "---\nA first paragraph of prose, not a key.\n---\n"
+                            + MARKDOWN_BODY)
+    assert "A first paragraph of prose, not a key." in article.text
+    assert "The council approved the new timetable" in article.text
