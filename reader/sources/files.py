@@ -1,4 +1,4 @@
-"""Finding article files under paths and reading each into raw documents, safely.
+"""Reading the article files ``discover`` finds into raw documents, safely.
 
 Every failure becomes a one-line ``LoadError`` and the rest of the files still load:
 missing, unreadable, empty, binary, oversized, mis-encoded files and symlink loops.
@@ -6,8 +6,6 @@ missing, unreadable, empty, binary, oversized, mis-encoded files and symlink loo
 
 from __future__ import annotations
 
-import errno
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -15,19 +13,20 @@ from pathlib import Path
 from reader.config import DEFAULT_MAX_BYTES
 from reader.core.models import LoadError, RawDocument
 from reader.sources.decoding import DecodeError, decode_bytes
+from reader.sources.discovery import discover, os_reason
 from reader.sources.formats import (
+    CSV_SUFFIXES,
     HTML_SUFFIXES,
     JSON_LINES_SUFFIXES,
     JSON_SUFFIXES,
     MARKDOWN_SUFFIXES,
-    SUPPORTED_SUFFIXES,
     FormatError,
     Parsed,
     read_text,
 )
 from reader.sources.html import read_html
 from reader.sources.markdown import read_markdown
-from reader.sources.records import read_json, read_json_lines
+from reader.sources.records import read_csv, read_json, read_json_lines
 
 
 @dataclass(frozen=True)
@@ -36,73 +35,6 @@ class LoadResult:
 
     documents: tuple[RawDocument, ...]
     errors: tuple[LoadError, ...]
-
-
-def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]]:
-    """Expand files and folders into the article files to read.
-
-    Folders are walked recursively in sorted order; hidden files and folders are
-    skipped, as are files whose suffix no reader handles. Folder symlinks are followed
-    once each, so a loop ends instead of recursing forever. A file named directly is
-    read whatever its suffix (as text).
-
-    Args:
-        paths: Files and folders, as given on the command line.
-
-    Returns:
-        ``(files, errors)``: files in a stable order and paths that could not be used.
-    """
-    files: list[Path] = []
-    errors: list[LoadError] = []
-    seen_dirs: set[tuple[int, int]] = set()
-    for raw in paths:
-        path = Path(raw)
-        try:
-            if path.is_dir():
-                _walk(path, files, errors, seen_dirs)
-            elif path.exists():
-                files.append(path)
-            elif path.is_symlink():
-                errors.append(LoadError(str(path), "broken or looping symbolic link"))
-            else:
-                errors.append(LoadError(str(path), "no such file or folder"))
-        except OSError as error:
-            errors.append(LoadError(str(path), _os_reason(error)))
-    return files, errors
-
-
-def _walk(
-    root: Path, files: list[Path], errors: list[LoadError], seen: set[tuple[int, int]]
-) -> None:
-    """Depth-first walk in sorted order that visits each real folder once."""
-    try:
-        info = root.stat()
-    except OSError as error:
-        errors.append(LoadError(str(root), _os_reason(error)))
-        return
-    key = (info.st_dev, info.st_ino)
-    if key in seen:
-        return
-    seen.add(key)
-    try:
-        entries = sorted(os.scandir(root), key=lambda entry: entry.name)
-    except OSError as error:
-        errors.append(LoadError(str(root), _os_reason(error)))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = Path(entry.path)
-        try:
-            if entry.is_dir():
-                _walk(path, files, errors, seen)
-            elif entry.is_file():
-                if path.suffix.lower() in SUPPORTED_SUFFIXES:
-                    files.append(path)
-            elif entry.is_symlink() and path.suffix.lower() in SUPPORTED_SUFFIXES:
-                path.stat()  # raises the reason: a loop or a missing target
-        except OSError as error:
-            errors.append(LoadError(str(path), _os_reason(error)))
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
@@ -138,6 +70,8 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
         parsed = read_json(doc_id, str(path), text)
     elif suffix in JSON_LINES_SUFFIXES:
         parsed = read_json_lines(doc_id, str(path), text)
+    elif suffix in CSV_SUFFIXES:
+        parsed = read_csv(doc_id, str(path), text)
     elif suffix in MARKDOWN_SUFFIXES:
         parsed = Parsed([read_markdown(doc_id, str(path), text)])
     else:
@@ -204,7 +138,7 @@ def _read_one(path: Path, max_bytes: int) -> tuple[list[RawDocument], list[LoadE
     except (DecodeError, FormatError) as error:
         return [], [LoadError(str(path), str(error))]
     except OSError as error:
-        return [], [LoadError(str(path), _os_reason(error))]
+        return [], [LoadError(str(path), os_reason(error))]
     except Exception as error:  # a parser bug on one file must not lose the rest
         return [], [LoadError(str(path), f"could not read: {type(error).__name__}")]
     return parsed.documents, [LoadError(str(path), problem) for problem in parsed.problems]
@@ -215,19 +149,3 @@ def _unique_id(doc: RawDocument, seen: dict[str, int]) -> RawDocument:
     count = seen.get(doc.id, 0)
     seen[doc.id] = count + 1
     return doc if count == 0 else replace(doc, id=f"{doc.id}~{count + 1}")
-
-
-def _os_reason(error: OSError) -> str:
-    """A one-line reason for an OS error, without a traceback."""
-
-    if error.errno == errno.ELOOP:
-        return "symbolic link loop"
-    if error.errno == errno.ENOENT and error.filename and Path(error.filename).is_symlink():
-        return "broken symbolic link"
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if error.errno == errno.ENOENT:
-        return "no such file or folder"
-    if error.errno == errno.EISDIR:
-        return "is a folder"
-    return error.strerror or type(error).__name__

@@ -13,8 +13,10 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})  # read by reader.sources.ma
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})  # read by reader.sources.html
 JSON_SUFFIXES = frozenset({".json"})
 JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+CSV_SUFFIXES = frozenset({".csv"})
 SUPPORTED_SUFFIXES = (
     TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSON_LINES_SUFFIXES
+    | CSV_SUFFIXES
 )
 
 

@@ -1,15 +1,17 @@
-"""Article records from JSON and JSON Lines files, one bad record never losing the rest.
+"""Article records from JSON, JSON Lines and CSV files, one bad record never losing the rest.
 
 A record is a mapping with a text field (``text``, ``body``, ``content``...) and, when
 present, title, url, source/outlet, date and author. A record that cannot be used (bad
-JSON on its line, no text) becomes a one-line problem naming its line or record number,
-and every other record still loads. Each record's id is ``file_id#N``, N its line (JSON
-Lines) or its place in the list (JSON), so it stays the same whatever else is in the
-file or the run.
+JSON on its line, a CSV row of the wrong width, no text) becomes a one-line problem
+naming its line or record number, and every other record still loads. Each record's id
+is ``file_id#N``, N its line (JSON Lines, CSV) or its place in the list (JSON), so it
+stays the same whatever else is in the file or the run.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -78,6 +80,44 @@ def read_json_lines(doc_id: str, path: str, text: str) -> Parsed:
         _add_record(parsed, record, f"{doc_id}#{number}", path, f"line {number}")
     if not parsed.documents and not parsed.problems:
         raise FormatError("JSON Lines file holds no records")
+    return parsed
+
+
+def read_csv(doc_id: str, path: str, text: str) -> Parsed:
+    """Articles from a CSV file whose header row names the record fields.
+
+    Raises:
+        FormatError: When the header has no text column or the file has no rows.
+    """
+    rows = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [name.strip() for name in next(rows)]
+    except (StopIteration, csv.Error) as error:
+        raise FormatError("CSV without a header row") from error
+    if not any(key in header for key in _TEXT_KEYS):
+        raise FormatError(f"CSV header has no text column (text, body or content): "
+                          f"{','.join(header)[:80]}")
+    parsed = Parsed()
+    while True:
+        number = rows.line_num + 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            parsed.problems.append(f"line {number}: bad CSV row: {error}")
+            continue
+        if not row:
+            continue
+        if len(row) != len(header):
+            parsed.problems.append(
+                f"line {number}: {len(row)} fields, the header has {len(header)}"
+            )
+            continue
+        _add_record(parsed, dict(zip(header, row, strict=True)), f"{doc_id}#{number}", path,
+                    f"line {number}")
+    if not parsed.documents and not parsed.problems:
+        raise FormatError("CSV has a header row but no records")
     return parsed
 
 

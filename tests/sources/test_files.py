@@ -127,7 +127,7 @@ def test_folder_of_10000_files(tmp_path: Path) -> None:
     for n in range(10_000):
         (tmp_path / f"{n:05d}.txt").write_text(f"Headline {n}\n\nBody of article number {n}.\n")
     (tmp_path / ".hidden.txt").write_text(GOOD)
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "cover.jpg").write_bytes(b"\xff\xd8\xff")  # plainly not an article
     files, errors = discover([tmp_path])
     assert len(files) == 10_000 and not errors
     assert files[0].name == "00000.txt" and files[-1].name == "09999.txt"
@@ -163,3 +163,28 @@ def test_duplicate_stems_get_unique_ids(tmp_path: Path) -> None:
         (tmp_path / sub / "story.txt").write_text(GOOD)
     ids = [doc.id for doc in load_documents([tmp_path]).documents]
     assert ids == ["story", "story~2"]
+
+
+def test_unsupported_formats_in_a_folder_are_reported(folder: Path) -> None:
+    (folder / "report.pdf").write_bytes(b"%PDF-1.7")
+    (folder / "sub").mkdir()
+    for n in range(3):
+        (folder / "sub" / f"doc{n}.ann").write_text("T1 Person 0 4 Anna\n")
+    (folder / "photo.png").write_bytes(b"\x89PNG")  # passed over by design
+    result = load_documents([folder])
+    assert [doc.id for doc in result.documents] == ["good"]
+    assert sorted((Path(e.path).name, e.error) for e in result.errors) == [
+        ("report.pdf", "not read: unsupported format (.pdf files)"),
+        ("sub", "3 .ann files not read: unsupported format"),
+    ]
+
+
+def test_dataset_notes_skipped_in_a_walk_but_read_by_name(folder: Path) -> None:
+    notes = "About this dataset\n\nThe articles were collected from public news sites in 2005.\n"
+    for name in ("README.md", "LICENSE", "CHANGELOG.txt", "UPSTREAM_README.TXT"):
+        (folder / name).write_text(notes)
+    result = load_documents([folder])
+    assert [doc.id for doc in result.documents] == ["good"]
+    assert result.errors == ()
+    named = load_documents([folder / "README.md"])
+    assert [doc.id for doc in named.documents] == ["README"]

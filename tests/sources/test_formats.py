@@ -212,3 +212,45 @@ def test_malformed_front_matter_keeps_the_body(tmp_path: Path) -> None:
                             + MARKDOWN_BODY)
     assert "A first paragraph of prose, not a key." in article.text
     assert "The council approved the new timetable" in article.text
+
+
+def test_csv_with_a_header_of_record_fields(tmp_path: Path) -> None:
+    (tmp_path / "wire.csv").write_text(
+        "title,text,source,date,url\n"
+        'Port strike ends,"Dock workers voted on Thursday to accept a new pay offer, ending '
+        'a strike.",Wire,2024-03-14,http://a\n'
+        'Ferry timetable,"The council approved the timetable.\n\nIt starts in June.",Gazette,,\n'
+    )
+    result = load_documents([tmp_path])
+    assert not result.errors
+    articles = clean_corpus(result.documents)
+    assert [(a.id, a.title, a.source) for a in articles] == [
+        ("wire#2", "Port strike ends", "Wire"), ("wire#3", "Ferry timetable", "Gazette")]
+    assert (articles[0].date, articles[0].url) == ("2024-03-14", "http://a")
+    assert articles[1].text == "The council approved the timetable.\n\nIt starts in June."
+
+
+def test_csv_bad_rows_reported_with_line_numbers(tmp_path: Path) -> None:
+    (tmp_path / "wire.csv").write_text(
+        "title,text\n"
+        "One,The first body is fine.\n"
+        "Two,too,many,fields\n"
+        'Three,"quote "inside" wrong"\n'
+        "Four,\n"
+        "Five,The fifth body is fine too.\n"
+    )
+    result = load_documents([tmp_path])
+    assert [doc.title for doc in result.documents] == ["One", "Five"]
+    assert [e.error for e in result.errors] == [
+        "line 3: 4 fields, the header has 2",
+        "line 4: bad CSV row: ',' expected after '\"'",
+        "line 5: no text field (text, body or content)",
+    ]
+
+
+def test_csv_without_a_text_column_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "people.csv").write_text("name,role\nAnna,editor\n")
+    result = load_documents([tmp_path])
+    assert result.documents == ()
+    assert [e.error for e in result.errors] == [
+        "CSV header has no text column (text, body or content): name,role"]
