@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -24,6 +26,7 @@ EXIT_OK = 0
 EXIT_NOTHING_LOADED = 2
 EXIT_USAGE = 2  # argparse's status for a bad command line
 SUBCOMMANDS = ("analyze", "align", "overlap")
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _ANALYSE_BATCH = 50  # articles per batch sent to a worker process
 
 
@@ -82,11 +85,35 @@ def _app_parser() -> argparse.ArgumentParser:
 
 def _run_app(args: list[str]) -> int:
     options = _app_parser().parse_args(args)
+    problem = _app_usage_problem(options.paths)
+    if problem is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Textual with no terminal would spin forever instead of drawing.
+        problem = ("the reader needs a terminal (stdin and stdout are not one); "
+                   "use 'newsroom analyze PATH' for output to a pipe or file")
+    if problem is not None:
+        print(f"newsroom: error: {printable(problem)}", file=sys.stderr)
+        return EXIT_USAGE
     config = _config(options)
     from reader.ui.app import make_app  # lazy: the CLI subcommands never load Textual
 
     make_app(config).run()
     return EXIT_OK
+
+
+def _app_usage_problem(paths: Sequence[str]) -> str | None:
+    """Why the reader's PATH arguments cannot be what the user meant, or None.
+
+    A first word that is no existing path is a mistyped command ("analyse"), not a
+    folder to open; a URL is not a file.
+    """
+    for path in paths:
+        if _URL.match(path):
+            return f"cannot open a URL ({path}): save the page and give its file"
+    if paths and not Path(paths[0]).exists():
+        close = difflib.get_close_matches(paths[0], SUBCOMMANDS, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"commands: {', '.join(SUBCOMMANDS)}"
+        return f"'{paths[0]}' is neither a command nor an existing file or folder ({hint})"
+    return None
 
 
 def _workers(value: str) -> int:
