@@ -7,12 +7,13 @@ import difflib
 import json
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
 from reader import __version__
+from reader.cli_articles import pick_documents
 from reader.cli_output import print_alignment, print_overlaps, print_table, report_errors
 from reader.config import Config, default_paths
 from reader.core.export import corpus_to_json
@@ -147,8 +148,13 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--workers", type=_workers, default=None, metavar="N",
                          help="analysis processes, 0 to analyse in this process (default: "
                          "one per core for 200 or more articles)")
-    align = commands.add_parser("align", help="align two articles passage by passage")
-    align.add_argument("paths", nargs=2, metavar="FILE", help="article A, then article B")
+    align = commands.add_parser(
+        "align", help="align two articles passage by passage",
+        description="A and B are files, records FILE#N of a JSON/JSONL/CSV file, or ids "
+        "as 'newsroom analyze PATH' lists them (then give that PATH with --in).")
+    align.add_argument("articles", nargs=2, metavar="ARTICLE", help="article A, then article B")
+    align.add_argument("--in", dest="paths", action="append", default=[], metavar="PATH",
+                       help="look the ids up among the articles under PATH (repeatable)")
     align.add_argument("--json", action="store_true", help="print the JSON contract")
     align.add_argument("--max-size", type=_size_in_bytes, default=None, metavar="MB")
     overlap = commands.add_parser("overlap", help="which articles share passages (who copied whom)")
@@ -174,16 +180,18 @@ def _run_subcommand(args: list[str]) -> int:
         report_errors(corpus.errors, sys.stderr)
         return EXIT_OK if corpus.articles else EXIT_NOTHING_LOADED
     if options.command == "align":
-        return _align(config, options.json)
+        return _align(config, options.articles, options.paths, as_json=options.json)
     return _overlap(config, options.threshold, with_actors=options.aliases,
                     as_json=options.json)
 
 
-def _align(config: Config, as_json: bool) -> int:
+def _align(config: Config, wanted: Sequence[str], among: Sequence[str], *,
+           as_json: bool) -> int:
     from reader.core.align import alignment_to_json
     from reader.core.pipeline import compare_articles
 
-    corpus = _load_corpus(config)
+    documents, errors = pick_documents(wanted, among, config.max_bytes)
+    corpus = analyse_corpus(documents, errors, _analyse_all(config))
     report_errors(corpus.errors, sys.stderr)
     if len(corpus.articles) != 2:
         print(f"newsroom align: needs two articles, got {len(corpus.articles)}",
@@ -219,18 +227,23 @@ def _overlap(config: Config, threshold: float, *, with_actors: bool, as_json: bo
     if as_json:
         _print_json([alignment_to_json(al, by_id[al.a_id], by_id[al.b_id]) for al in found])
     else:
-        print_overlaps(found, sys.stdout)
+        print_overlaps(found, by_id, sys.stdout)
     return EXIT_OK if articles else EXIT_NOTHING_LOADED
 
 
 def _load_corpus(config: Config) -> Corpus:
     result = load_documents(config.paths, config.max_bytes)
+    return analyse_corpus(result.documents, result.errors, _analyse_all(config))
+
+
+def _analyse_all(config: Config) -> Callable[[Sequence[Article]], Iterator[AnalysedArticle]]:
+    """Analysis in batches, in worker processes as ``config.workers`` asks."""
 
     def analyse_all(articles: Sequence[Article]) -> Iterator[AnalysedArticle]:
         for batch in analyse_batches(articles, batch=_ANALYSE_BATCH, workers=config.workers):
             yield from batch
 
-    return analyse_corpus(result.documents, result.errors, analyse_all)
+    return analyse_all
 
 
 def _print_json(data: Any) -> None:

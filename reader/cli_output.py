@@ -8,7 +8,7 @@ here: ``json.dump`` escapes control characters itself and keeps the real path.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from reader.core.models import Alignment, Article, Corpus, LoadError
@@ -46,13 +46,21 @@ def print_alignment(alignment: Alignment, a: Article, b: Article, out: TextIO) -
                       f"{_cut(article.slice(span), 200)}\n")
 
 
-def print_overlaps(found: Sequence[Alignment], out: TextIO) -> None:
-    """A readable "who shares text with whom" table."""
-    out.write(f"{'A':<28} {'B':<28} {'SHARE A':>8} {'SHARE B':>8} {'PAIRS':>6}\n")
+def print_overlaps(
+    found: Sequence[Alignment], articles: Mapping[str, Article], out: TextIO
+) -> None:
+    """A readable "who shares text with whom" table: two lines a pair, A then B.
+
+    Each line names the article by id, title and path, so an id is never the only clue.
+    """
+    out.write(f"{'SHARE':>6} {'PAIRS':>6}  ARTICLE\n")
     for alignment in found:
-        out.write(f"{_cut(alignment.a_id, 28):<28} {_cut(alignment.b_id, 28):<28} "
-                  f"{alignment.coverage_a:>8.0%} {alignment.coverage_b:>8.0%} "
-                  f"{len(alignment.pairs):>6}\n")
+        for side, article_id, share in (("A", alignment.a_id, alignment.coverage_a),
+                                        ("B", alignment.b_id, alignment.coverage_b)):
+            article = articles[article_id]
+            pairs = f"{len(alignment.pairs):>6}" if side == "A" else " " * 6
+            out.write(f"{share:>6.0%} {pairs}  {side} {_cut(article.id, 32)}  "
+                      f"{_cut(article.title or '(untitled)', 60)}  ({printable(article.path)})\n")
     out.write(f"{len(found)} overlapping pairs\n")
 
 

@@ -58,7 +58,7 @@ def test_newline_in_a_name_does_not_split_a_row(
     assert main([command, str(hostile)]) == 0
     lines = capsys.readouterr().out.splitlines()
     rows = lines[1:-1]  # between the header and the count
-    assert len(rows) == (2 if command == "analyze" else 1)
+    assert len(rows) == 2  # two articles, or one pair of them
     assert any("two␤lines" in row for row in rows)
 
 
@@ -74,7 +74,7 @@ def test_error_lines_on_stderr_show_escapes_as_symbols(
     assert main(["align", str(tmp_path / "missing\x1b[2J"), str(tmp_path / "x")]) == 2
     err = capsys.readouterr().err
     assert_no_controls(err)
-    assert "missing␛[2J: no such file or folder" in err
+    assert "missing␛[2J: no such file, record or article id" in err
 
 
 def test_json_keeps_the_real_path(hostile: Path, capsys: pytest.CaptureFixture[str]) -> None:

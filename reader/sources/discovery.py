@@ -6,6 +6,12 @@ several share a suffix), except files that are plainly not articles (images, med
 fonts, archives, scripts and styles saved beside a web page) and a dataset's own notes
 (README, LICENSE, CHANGELOG...), which a walk passes over by design. Hidden files are
 skipped too. A file named directly is always read.
+
+Each file gets an id that stays the same whatever else is in the run: its path under the
+folder it was found in, without the suffix (``politics/012``), or its name without the
+suffix when it was named directly. Only when two files of one run would share an id
+(``story.txt`` beside ``story.md``, or the same name under two folders given) do those
+files fall back to a longer form: with the suffix, then the whole path as given.
 """
 
 from __future__ import annotations
@@ -13,8 +19,9 @@ from __future__ import annotations
 import errno
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.models import LoadError
@@ -31,11 +38,25 @@ NOT_ARTICLE_SUFFIXES = frozenset(
 _PROJECT_NOTES = re.compile(r"(?:^|[^a-z])(readme|licen[cs]e|changelog|changes|copying)", re.I)
 
 
-def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]]:
-    """Expand files and folders into the article files to read.
+@dataclass(frozen=True)
+class ArticleFile:
+    """A file to read and the id its articles are known by."""
+
+    path: Path
+    id: str
+
+    @property
+    def name(self) -> str:
+        """The file's name."""
+        return self.path.name
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[ArticleFile], list[LoadError]]:
+    """Expand files and folders into the article files to read, each with its id.
 
     Folder symlinks are followed once each, so a loop ends instead of recursing forever.
-    A file named directly is read whatever its suffix or name.
+    A file named directly is read whatever its suffix or name; a file reached twice (named
+    and inside a folder given) is read once.
 
     Args:
         paths: Files and folders, as given on the command line.
@@ -44,23 +65,55 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]]:
         ``(files, errors)``: files in a stable order, and the paths that could not be
         used or hold no format we read.
     """
-    files: list[Path] = []
+    found: list[tuple[Path, Path | None]] = []  # (file, the folder it was found in)
     errors: list[LoadError] = []
     seen_dirs: set[tuple[int, int]] = set()
     for raw in paths:
         path = Path(raw)
         try:
             if path.is_dir():
-                _walk(path, files, errors, seen_dirs)
+                walked: list[Path] = []
+                _walk(path, walked, errors, seen_dirs)
+                found += [(file, path) for file in walked]
             elif path.exists():
-                files.append(path)
+                found.append((path, None))
             elif path.is_symlink():
                 errors.append(LoadError(str(path), "broken or looping symbolic link"))
             else:
                 errors.append(LoadError(str(path), "no such file or folder"))
         except OSError as error:
             errors.append(LoadError(str(path), os_reason(error)))
-    return files, errors
+    return _with_ids(_once_each(found)), errors
+
+
+def _once_each(found: list[tuple[Path, Path | None]]) -> list[tuple[Path, Path | None]]:
+    """Drop a file reached a second time (by another argument or another spelling)."""
+    kept: list[tuple[Path, Path | None]] = []
+    seen: set[Path] = set()
+    for path, root in found:
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a loop: keep it, reading it reports why
+            key = path.absolute()
+        if key not in seen:
+            seen.add(key)
+            kept.append((path, root))
+    return kept
+
+
+def _with_ids(found: list[tuple[Path, Path | None]]) -> list[ArticleFile]:
+    """Each file's id: short where that is unique in the run, longer where it is not."""
+    forms: list[list[str]] = []
+    for path, root in found:
+        relative = path.relative_to(root) if root is not None else Path(path.name)
+        forms.append([relative.with_suffix("").as_posix(), relative.as_posix(),
+                      path.as_posix()])
+    ids = [form[0] for form in forms]
+    for level in (1, 2):
+        counts = Counter(ids)
+        ids = [form[level] if counts[id_] > 1 else id_
+               for id_, form in zip(ids, forms, strict=True)]
+    return [ArticleFile(path, id_) for (path, _), id_ in zip(found, ids, strict=True)]
 
 
 def is_project_note(path: Path) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 from reader.config import DEFAULT_MAX_BYTES
 from reader.core.models import LoadError, RawDocument
 from reader.sources.decoding import DecodeError, decode_bytes
-from reader.sources.discovery import discover, os_reason
+from reader.sources.discovery import ArticleFile, discover, os_reason
 from reader.sources.formats import (
     CSV_SUFFIXES,
     HTML_SUFFIXES,
@@ -37,12 +37,15 @@ class LoadResult:
     errors: tuple[LoadError, ...]
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
-    """Read one file into raw documents (several for a JSON list or JSON Lines).
+def read_file(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, doc_id: str | None = None
+) -> Parsed:
+    """Read one file into raw documents (several for a JSON list, JSON Lines or CSV).
 
     Args:
         path: The file.
         max_bytes: Larger files are refused rather than read.
+        doc_id: The file's id (see ``discover``); its name without suffix by default.
 
     Returns:
         The documents in the file, and a one-line problem for each bad record.
@@ -62,7 +65,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
     if not data.strip():
         raise FormatError("empty file")
     text, _encoding = decode_bytes(data)
-    doc_id = path.stem
+    doc_id = path.stem if doc_id is None else doc_id
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         parsed = Parsed([read_html(doc_id, str(path), text)])
@@ -99,10 +102,10 @@ def load_documents(
     """
     files, errors = discover(paths)
     documents: list[RawDocument] = []
-    seen: dict[str, int] = {}
-    for done, path in enumerate(files, start=1):
-        read, failed = _read_one(path, max_bytes)
-        documents += [_unique_id(doc, seen) for doc in read]
+    seen: set[str] = set()
+    for done, file in enumerate(files, start=1):
+        read, failed = _read_one(file, max_bytes)
+        documents += [_unique_id(doc, file, seen) for doc in read]
         errors += failed
         if progress is not None and not progress(done, len(files)):
             break
@@ -110,7 +113,7 @@ def load_documents(
 
 
 def read_files(
-    files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES
+    files: Iterable[ArticleFile], max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[tuple[list[RawDocument], LoadError | None]]:
     """Read files one at a time, for callers that show results as they arrive.
 
@@ -119,22 +122,23 @@ def read_files(
         max_bytes: Size limit per file.
 
     Yields:
-        For each file, its documents (ids made unique across the run) and its first
+        For each file, its documents (ids unique across the run) and its first
         error or None; a file with several bad records yields one more ``([], error)``
         for each further one.
     """
-    seen: dict[str, int] = {}
-    for path in files:
-        documents, errors = _read_one(path, max_bytes)
-        yield [_unique_id(doc, seen) for doc in documents], errors[0] if errors else None
+    seen: set[str] = set()
+    for file in files:
+        documents, errors = _read_one(file, max_bytes)
+        yield [_unique_id(doc, file, seen) for doc in documents], errors[0] if errors else None
         for error in errors[1:]:
             yield [], error
 
 
-def _read_one(path: Path, max_bytes: int) -> tuple[list[RawDocument], list[LoadError]]:
+def _read_one(file: ArticleFile, max_bytes: int) -> tuple[list[RawDocument], list[LoadError]]:
     """One file's documents and errors; never raises."""
+    path = file.path
     try:
-        parsed = read_file(path, max_bytes)
+        parsed = read_file(path, max_bytes, file.id)
     except (DecodeError, FormatError) as error:
         return [], [LoadError(str(path), str(error))]
     except OSError as error:
@@ -144,8 +148,13 @@ def _read_one(path: Path, max_bytes: int) -> tuple[list[RawDocument], list[LoadE
     return parsed.documents, [LoadError(str(path), problem) for problem in parsed.problems]
 
 
-def _unique_id(doc: RawDocument, seen: dict[str, int]) -> RawDocument:
-    """Give a document whose id clashes (same stem in two folders) a ``~n`` suffix."""
-    count = seen.get(doc.id, 0)
-    seen[doc.id] = count + 1
-    return doc if count == 0 else replace(doc, id=f"{doc.id}~{count + 1}")
+def _unique_id(doc: RawDocument, file: ArticleFile, seen: set[str]) -> RawDocument:
+    """The document, its id made unique should a file's name look like a record's id.
+
+    ``discover`` keeps file ids unique, but ``a#2.txt`` and record 2 of ``a.json`` both
+    come out as ``a#2``; the later one then goes by its file's full path.
+    """
+    if doc.id in seen:
+        doc = replace(doc, id=file.path.as_posix() + doc.id[len(file.id) :])
+    seen.add(doc.id)
+    return doc
