@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 from reader import __version__
 from reader.cli_articles import pick_documents
-from reader.cli_output import print_alignment, print_overlaps, print_table, report_errors
+from reader.cli_output import counted, print_alignment, print_overlaps, print_table, report_errors
 from reader.config import Config, default_paths
 from reader.core.export import corpus_to_json
 from reader.core.models import AnalysedArticle, Article, Corpus
@@ -194,7 +194,8 @@ def _align(config: Config, wanted: Sequence[str], among: Sequence[str], *,
     corpus = analyse_corpus(documents, errors, _analyse_all(config))
     report_errors(corpus.errors, sys.stderr)
     if len(corpus.articles) != 2:
-        print(f"newsroom align: needs two articles, got {len(corpus.articles)}",
+        print(f"newsroom align: needs two articles, got "
+              f"{counted(len(corpus.articles), 'article')}",
               file=sys.stderr)
         return EXIT_NOTHING_LOADED
     a, b = (item.article for item in corpus.articles)

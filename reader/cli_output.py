@@ -26,7 +26,8 @@ def print_table(corpus: Corpus, out: TextIO) -> None:
             f"{_cut(article.source or '-', 16):<16} {article.word_count:>6} "
             f"{len(item.quotes):>6}  {_cut(article.title or '(untitled)', 60)}\n"
         )
-    out.write(f"{len(corpus.articles)} articles, {len(corpus.errors)} errors\n")
+    out.write(f"{counted(len(corpus.articles), 'article')}, "
+              f"{counted(len(corpus.errors), 'error')}\n")
 
 
 def print_alignment(alignment: Alignment, a: Article, b: Article, out: TextIO) -> None:
@@ -61,13 +62,26 @@ def print_overlaps(
             pairs = f"{len(alignment.pairs):>6}" if side == "A" else " " * 6
             out.write(f"{share:>6.0%} {pairs}  {side} {_cut(article.id, 32)}  "
                       f"{_cut(article.title or '(untitled)', 60)}  ({printable(article.path)})\n")
-    out.write(f"{len(found)} overlapping pairs\n")
+    out.write(f"{counted(len(found), 'overlapping pair')}\n")
 
 
 def report_errors(errors: Sequence[LoadError], out: TextIO) -> None:
     """One line a file that did not load: its path and the reason."""
     for error in errors:
         out.write(f"skipped {printable(error.path)}: {printable(error.error)}\n")
+
+
+def counted(count: int, noun: str) -> str:
+    """``count`` and the noun, singular for exactly one ("1 article", "0 articles").
+
+    Args:
+        count: How many.
+        noun: The singular; the plural adds "s" (every noun the CLI counts does).
+
+    Returns:
+        The phrase.
+    """
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _cut(text: str, width: int) -> str:

@@ -138,7 +138,7 @@ def test_overlap_finds_the_rewrite(capsys: pytest.CaptureFixture[str]) -> None:
     assert found[0]["a"].startswith("000") and found[0]["b"].startswith("003")
     assert found[0]["coverage_a"] > 0.8
     assert main(["overlap", str(SEEDS)]) == 0
-    assert "overlapping pairs" in capsys.readouterr().out
+    assert capsys.readouterr().out.rstrip().endswith("1 overlapping pair")
 
 
 def test_overlap_table_shows_titles_and_paths(capsys: pytest.CaptureFixture[str]) -> None:
@@ -182,3 +182,16 @@ def test_align_takes_records_of_a_file(tmp_path: Path, capsys: pytest.CaptureFix
     assert (data["a"], data["b"]) == ("feed#1", "feed#2")
     assert main(["align", str(feed), f"{feed}#2"]) == 2
     assert "holds 2 articles: name one as" in capsys.readouterr().err
+
+
+def test_counts_are_singular_for_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    one = SEEDS / "000_a4b843c2ee7adb06.txt"
+    assert main(["analyze", str(one), str(tmp_path)]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("\n1 article, 1 error")
+    assert main(["analyze", str(SEEDS)]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("\n5 articles, 0 errors")
+    assert main(["overlap", str(one), str(SEEDS / "003_93b0f4002bfe62b8.txt")]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("\n1 overlapping pair")
+    assert main(["align", str(one), str(tmp_path / "empty.txt")]) == 2
+    assert "needs two articles, got 1 article" in capsys.readouterr().err
