@@ -79,7 +79,8 @@ def _app_parser() -> argparse.ArgumentParser:
                         help="skip files larger than this (default 20)")
     parser.add_argument("--workers", type=_workers, default=None, metavar="N",
                         help="analysis processes, 0 to analyse in the reader's own process "
-                        "(default: one for 200 or more articles)")
+                        "(default: one for 200 or more articles on a machine with two cores "
+                        "or more, else 0)")
     parser.add_argument("--version", action="version", version=f"newsroom {__version__}")
     return parser
 
@@ -147,7 +148,8 @@ def _subcommand_parser() -> argparse.ArgumentParser:
                          help="skip files larger than this (default 20)")
     analyze.add_argument("--workers", type=_workers, default=None, metavar="N",
                          help="analysis processes, 0 to analyse in this process (default: "
-                         "one per core for 200 or more articles)")
+                         "one per core for 200 or more articles on a machine with two cores "
+                         "or more, else 0)")
     align = commands.add_parser(
         "align", help="align two articles passage by passage",
         description="A and B are files, records FILE#N of a JSON/JSONL/CSV file, or ids "
