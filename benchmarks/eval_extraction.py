@@ -23,7 +23,7 @@ from _data import data_dir
 
 from reader.core.text import clean_document
 from reader.sources.decoding import decode_bytes
-from reader.sources.formats import read_html
+from reader.sources.html import read_html
 
 TOKEN = re.compile(r"\w+")
 

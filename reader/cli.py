@@ -3,24 +3,37 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
+import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn
 
 from reader import __version__
+from reader.cli_articles import pick_documents
+from reader.cli_output import (
+    counted,
+    print_alignment,
+    print_overlaps,
+    print_table,
+    printable,
+    report_errors,
+)
 from reader.config import Config, default_paths
 from reader.core.export import corpus_to_json
-from reader.core.models import Alignment, AnalysedArticle, Article, Corpus
+from reader.core.models import AnalysedArticle, Article, Corpus
 from reader.core.pipeline import analyse_corpus
 from reader.processes import analyse_batches
 from reader.sources.files import load_documents
 
 EXIT_OK = 0
 EXIT_NOTHING_LOADED = 2
+EXIT_USAGE = 2  # argparse's status for a bad command line
 SUBCOMMANDS = ("analyze", "align", "overlap")
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _ANALYSE_BATCH = 50  # articles per batch sent to a worker process
 
 
@@ -36,8 +49,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:  # the last guard: one clear line instead of a traceback
-        print(f"newsroom: error: {type(error).__name__}: {error}", file=sys.stderr)
+        print(f"newsroom: error: {type(error).__name__}: {printable(str(error))}",
+              file=sys.stderr)
         return 1
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose error lines cannot carry terminal escapes from argv."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {printable(message)}\n")
 
 
 def _size_in_bytes(value: str) -> int:
@@ -52,7 +74,7 @@ def _size_in_bytes(value: str) -> int:
 
 
 def _app_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="newsroom",
         description="Read one story across many outlets. Opens the reader on PATHs "
         "(default: seeds/). Subcommands: analyze, align, overlap (see 'newsroom "
@@ -63,18 +85,43 @@ def _app_parser() -> argparse.ArgumentParser:
                         help="skip files larger than this (default 20)")
     parser.add_argument("--workers", type=_workers, default=None, metavar="N",
                         help="analysis processes, 0 to analyse in the reader's own process "
-                        "(default: one for 200 or more articles)")
+                        "(default: one for 200 or more articles on a machine with two cores "
+                        "or more, else 0)")
     parser.add_argument("--version", action="version", version=f"newsroom {__version__}")
     return parser
 
 
 def _run_app(args: list[str]) -> int:
     options = _app_parser().parse_args(args)
+    problem = _app_usage_problem(options.paths)
+    if problem is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Textual with no terminal would spin forever instead of drawing.
+        problem = ("the reader needs a terminal (stdin and stdout are not one); "
+                   "use 'newsroom analyze PATH' for output to a pipe or file")
+    if problem is not None:
+        print(f"newsroom: error: {printable(problem)}", file=sys.stderr)
+        return EXIT_USAGE
     config = _config(options)
     from reader.ui.app import make_app  # lazy: the CLI subcommands never load Textual
 
     make_app(config).run()
     return EXIT_OK
+
+
+def _app_usage_problem(paths: Sequence[str]) -> str | None:
+    """Why the reader's PATH arguments cannot be what the user meant, or None.
+
+    A first word that is no existing path is a mistyped command ("analyse"), not a
+    folder to open; a URL is not a file.
+    """
+    for path in paths:
+        if _URL.match(path):
+            return f"cannot open a URL ({path}): save the page and give its file"
+    if paths and not Path(paths[0]).exists():
+        close = difflib.get_close_matches(paths[0], SUBCOMMANDS, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"commands: {', '.join(SUBCOMMANDS)}"
+        return f"'{paths[0]}' is neither a command nor an existing file or folder ({hint})"
+    return None
 
 
 def _workers(value: str) -> int:
@@ -97,7 +144,7 @@ def _config(options: argparse.Namespace) -> Config:
 
 
 def _subcommand_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsroom")
+    parser = _Parser(prog="newsroom")
     parser.add_argument("--version", action="version", version=f"newsroom {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     analyze = commands.add_parser("analyze", help="clean and analyse articles")
@@ -107,9 +154,15 @@ def _subcommand_parser() -> argparse.ArgumentParser:
                          help="skip files larger than this (default 20)")
     analyze.add_argument("--workers", type=_workers, default=None, metavar="N",
                          help="analysis processes, 0 to analyse in this process (default: "
-                         "one per core for 200 or more articles)")
-    align = commands.add_parser("align", help="align two articles passage by passage")
-    align.add_argument("paths", nargs=2, metavar="FILE", help="article A, then article B")
+                         "one per core for 200 or more articles on a machine with two cores "
+                         "or more, else 0)")
+    align = commands.add_parser(
+        "align", help="align two articles passage by passage",
+        description="A and B are files, records FILE#N of a JSON/JSONL/CSV file, or ids "
+        "as 'newsroom analyze PATH' lists them (then give that PATH with --in).")
+    align.add_argument("articles", nargs=2, metavar="ARTICLE", help="article A, then article B")
+    align.add_argument("--in", dest="paths", action="append", default=[], metavar="PATH",
+                       help="look the ids up among the articles under PATH (repeatable)")
     align.add_argument("--json", action="store_true", help="print the JSON contract")
     align.add_argument("--max-size", type=_size_in_bytes, default=None, metavar="MB")
     overlap = commands.add_parser("overlap", help="which articles share passages (who copied whom)")
@@ -131,23 +184,26 @@ def _run_subcommand(args: list[str]) -> int:
         if options.json:
             _print_json(corpus_to_json(corpus))
         else:
-            _print_table(corpus, sys.stdout)
-        _report_errors(corpus, sys.stderr)
+            print_table(corpus, sys.stdout)
+        report_errors(corpus.errors, sys.stderr)
         return EXIT_OK if corpus.articles else EXIT_NOTHING_LOADED
     if options.command == "align":
-        return _align(config, options.json)
+        return _align(config, options.articles, options.paths, as_json=options.json)
     return _overlap(config, options.threshold, with_actors=options.aliases,
                     as_json=options.json)
 
 
-def _align(config: Config, as_json: bool) -> int:
+def _align(config: Config, wanted: Sequence[str], among: Sequence[str], *,
+           as_json: bool) -> int:
     from reader.core.align import alignment_to_json
     from reader.core.pipeline import compare_articles
 
-    corpus = _load_corpus(config)
-    _report_errors(corpus, sys.stderr)
+    documents, errors = pick_documents(wanted, among, config.max_bytes)
+    corpus = analyse_corpus(documents, errors, _analyse_all(config))
+    report_errors(corpus.errors, sys.stderr)
     if len(corpus.articles) != 2:
-        print(f"newsroom align: needs two articles, got {len(corpus.articles)}",
+        print(f"newsroom align: needs two articles, got "
+              f"{counted(len(corpus.articles), 'article')}",
               file=sys.stderr)
         return EXIT_NOTHING_LOADED
     a, b = (item.article for item in corpus.articles)
@@ -174,78 +230,31 @@ def _overlap(config: Config, threshold: float, *, with_actors: bool, as_json: bo
         articles = [a for a in clean_corpus(result.documents) if a.text]
         errors = result.errors
         aliases = {}
-    for error in errors:
-        sys.stderr.write(f"skipped {error.path}: {error.error}\n")
+    report_errors(errors, sys.stderr)
     found = find_overlaps(articles, threshold, aliases)
     by_id = {article.id: article for article in articles}
     if as_json:
         _print_json([alignment_to_json(al, by_id[al.a_id], by_id[al.b_id]) for al in found])
     else:
-        print_overlaps(found, sys.stdout)
+        print_overlaps(found, by_id, sys.stdout)
     return EXIT_OK if articles else EXIT_NOTHING_LOADED
 
 
 def _load_corpus(config: Config) -> Corpus:
     result = load_documents(config.paths, config.max_bytes)
+    return analyse_corpus(result.documents, result.errors, _analyse_all(config))
+
+
+def _analyse_all(config: Config) -> Callable[[Sequence[Article]], Iterator[AnalysedArticle]]:
+    """Analysis in batches, in worker processes as ``config.workers`` asks."""
 
     def analyse_all(articles: Sequence[Article]) -> Iterator[AnalysedArticle]:
         for batch in analyse_batches(articles, batch=_ANALYSE_BATCH, workers=config.workers):
             yield from batch
 
-    return analyse_corpus(result.documents, result.errors, analyse_all)
+    return analyse_all
 
 
 def _print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
-
-
-def _print_table(corpus: Corpus, out: TextIO) -> None:
-    """A readable listing: one row an article."""
-    header = f"{'ID':<24} {'DATE':<10} {'SOURCE':<16} {'WORDS':>6} {'QUOTES':>6}  TITLE"
-    out.write(header + "\n")
-    for item in corpus.articles:
-        article = item.article
-        out.write(
-            f"{_cut(article.id, 24):<24} {article.date or '-':<10} "
-            f"{_cut(article.source or '-', 16):<16} {article.word_count:>6} "
-            f"{len(item.quotes):>6}  {_cut(article.title or '(untitled)', 60)}\n"
-        )
-    out.write(f"{len(corpus.articles)} articles, {len(corpus.errors)} errors\n")
-
-
-def print_alignment(alignment: Alignment, a: Article, b: Article, out: TextIO) -> None:
-    """A readable alignment: coverage, then each pair and each unique passage."""
-    for label, article, coverage in (("A", a, alignment.coverage_a),
-                                     ("B", b, alignment.coverage_b)):
-        title = _cut(article.title or "(untitled)", 70)
-        out.write(f"{label} {article.id}: {title}  shared {coverage:.0%}\n")
-    for number, pair in enumerate(alignment.pairs, start=1):
-        moved = ", moved" if pair.moved else ""
-        out.write(f"\n#{number} {pair.kind} {pair.score:.2f}{moved}\n")
-        out.write(f"  A {pair.a.start}-{pair.a.end}: {_cut(a.slice(pair.a), 200)}\n")
-        out.write(f"  B {pair.b.start}-{pair.b.end}: {_cut(b.slice(pair.b), 200)}\n")
-    for label, article, spans in (("A", a, alignment.unique_a), ("B", b, alignment.unique_b)):
-        for span in spans:
-            out.write(f"\nonly in {label} {span.start}-{span.end}: "
-                      f"{_cut(article.slice(span), 200)}\n")
-
-
-def print_overlaps(found: list[Alignment], out: TextIO) -> None:
-    """A readable "who shares text with whom" table."""
-    out.write(f"{'A':<28} {'B':<28} {'SHARE A':>8} {'SHARE B':>8} {'PAIRS':>6}\n")
-    for alignment in found:
-        out.write(f"{_cut(alignment.a_id, 28):<28} {_cut(alignment.b_id, 28):<28} "
-                  f"{alignment.coverage_a:>8.0%} {alignment.coverage_b:>8.0%} "
-                  f"{len(alignment.pairs):>6}\n")
-    out.write(f"{len(found)} overlapping pairs\n")
-
-
-def _report_errors(corpus: Corpus, out: TextIO) -> None:
-    for error in corpus.errors:
-        out.write(f"skipped {error.path}: {error.error}\n")
-
-
-def _cut(text: str, width: int) -> str:
-    text = text.replace("\n\n", " ¶ ")
-    return text if len(text) <= width else text[: width - 1] + "…"

@@ -138,4 +138,60 @@ def test_overlap_finds_the_rewrite(capsys: pytest.CaptureFixture[str]) -> None:
     assert found[0]["a"].startswith("000") and found[0]["b"].startswith("003")
     assert found[0]["coverage_a"] > 0.8
     assert main(["overlap", str(SEEDS)]) == 0
-    assert "overlapping pairs" in capsys.readouterr().out
+    assert capsys.readouterr().out.rstrip().endswith("1 overlapping pair")
+
+
+def test_overlap_table_shows_titles_and_paths(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["overlap", str(SEEDS)]) == 0
+    a_line, b_line = capsys.readouterr().out.splitlines()[1:3]
+    assert "A 000_a4b843c2ee7adb06  White House envoy Steve Witkoff" in a_line
+    assert a_line.endswith(f"({SEEDS / '000_a4b843c2ee7adb06.txt'})")
+    assert "B 003_93b0f4002bfe62b8  High-stakes US push for Ukraine peace" in b_line
+    assert b_line.endswith(f"({SEEDS / '003_93b0f4002bfe62b8.txt'})")
+
+
+def test_align_takes_the_ids_analyze_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for sub, seed in (("a", "000_a4b843c2ee7adb06"), ("b", "003_93b0f4002bfe62b8")):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "story.txt").write_bytes((SEEDS / f"{seed}.txt").read_bytes())
+    assert main(["analyze", str(tmp_path), "--json"]) == 0
+    ids = [a["id"] for a in json.loads(capsys.readouterr().out)["articles"]]
+    assert ids == ["a/story", "b/story"]
+    assert main(["align", *ids, "--in", str(tmp_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["a"], data["b"]) == ("a/story", "b/story") and data["coverage_a"] > 0.8
+    monkeypatch.chdir(tmp_path)  # as 'newsroom analyze .' lists them
+    assert main(["align", "a/story", "b/story", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["coverage_a"] > 0.8
+    assert main(["align", "a/story.txt", "b/story.txt", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["a"], data["b"]) == ("a/story.txt", "b/story.txt")  # both named 'story'
+    assert main(["align", "a/story", "c/story"]) == 2
+    assert "c/story: no such file, record or article id" in capsys.readouterr().err
+
+
+def test_align_takes_records_of_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    texts = [(SEEDS / f"{seed}.txt").read_text() for seed in
+             ("000_a4b843c2ee7adb06", "003_93b0f4002bfe62b8")]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": text}) for text in texts) + "\n")
+    assert main(["align", f"{feed}#1", f"{feed}#2", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["a"], data["b"]) == ("feed#1", "feed#2")
+    assert main(["align", str(feed), f"{feed}#2"]) == 2
+    assert "holds 2 articles: name one as" in capsys.readouterr().err
+
+
+def test_counts_are_singular_for_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    one = SEEDS / "000_a4b843c2ee7adb06.txt"
+    assert main(["analyze", str(one), str(tmp_path)]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("\n1 article, 1 error")
+    assert main(["analyze", str(SEEDS)]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("\n5 articles, 0 errors")
+    assert main(["overlap", str(one), str(SEEDS / "003_93b0f4002bfe62b8.txt")]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("\n1 overlapping pair")
+    assert main(["align", str(one), str(tmp_path / "empty.txt")]) == 2
+    assert "needs two articles, got 1 article" in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""Finding article files under paths and reading each into raw documents, safely.
+"""Reading the article files ``discover`` finds into raw documents, safely.
 
 Every failure becomes a one-line ``LoadError`` and the rest of the files still load:
 missing, unreadable, empty, binary, oversized, mis-encoded files and symlink loops.
@@ -6,8 +6,6 @@ missing, unreadable, empty, binary, oversized, mis-encoded files and symlink loo
 
 from __future__ import annotations
 
-import errno
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -15,17 +13,20 @@ from pathlib import Path
 from reader.config import DEFAULT_MAX_BYTES
 from reader.core.models import LoadError, RawDocument
 from reader.sources.decoding import DecodeError, decode_bytes
+from reader.sources.discovery import ArticleFile, discover, os_reason
 from reader.sources.formats import (
+    CSV_SUFFIXES,
     HTML_SUFFIXES,
+    JSON_LINES_SUFFIXES,
     JSON_SUFFIXES,
     MARKDOWN_SUFFIXES,
-    SUPPORTED_SUFFIXES,
     FormatError,
-    read_html,
-    read_json,
-    read_markdown,
+    Parsed,
     read_text,
 )
+from reader.sources.html import read_html
+from reader.sources.markdown import read_markdown
+from reader.sources.records import read_csv, read_json, read_json_lines
 
 
 @dataclass(frozen=True)
@@ -36,82 +37,18 @@ class LoadResult:
     errors: tuple[LoadError, ...]
 
 
-def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadError]]:
-    """Expand files and folders into the article files to read.
-
-    Folders are walked recursively in sorted order; hidden files and folders are
-    skipped, as are files whose suffix no reader handles. Folder symlinks are followed
-    once each, so a loop ends instead of recursing forever. A file named directly is
-    read whatever its suffix (as text).
-
-    Args:
-        paths: Files and folders, as given on the command line.
-
-    Returns:
-        ``(files, errors)``: files in a stable order and paths that could not be used.
-    """
-    files: list[Path] = []
-    errors: list[LoadError] = []
-    seen_dirs: set[tuple[int, int]] = set()
-    for raw in paths:
-        path = Path(raw)
-        try:
-            if path.is_dir():
-                _walk(path, files, errors, seen_dirs)
-            elif path.exists():
-                files.append(path)
-            elif path.is_symlink():
-                errors.append(LoadError(str(path), "broken or looping symbolic link"))
-            else:
-                errors.append(LoadError(str(path), "no such file or folder"))
-        except OSError as error:
-            errors.append(LoadError(str(path), _os_reason(error)))
-    return files, errors
-
-
-def _walk(
-    root: Path, files: list[Path], errors: list[LoadError], seen: set[tuple[int, int]]
-) -> None:
-    """Depth-first walk in sorted order that visits each real folder once."""
-    try:
-        info = root.stat()
-    except OSError as error:
-        errors.append(LoadError(str(root), _os_reason(error)))
-        return
-    key = (info.st_dev, info.st_ino)
-    if key in seen:
-        return
-    seen.add(key)
-    try:
-        entries = sorted(os.scandir(root), key=lambda entry: entry.name)
-    except OSError as error:
-        errors.append(LoadError(str(root), _os_reason(error)))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = Path(entry.path)
-        try:
-            if entry.is_dir():
-                _walk(path, files, errors, seen)
-            elif entry.is_file():
-                if path.suffix.lower() in SUPPORTED_SUFFIXES:
-                    files.append(path)
-            elif entry.is_symlink() and path.suffix.lower() in SUPPORTED_SUFFIXES:
-                path.stat()  # raises the reason: a loop or a missing target
-        except OSError as error:
-            errors.append(LoadError(str(path), _os_reason(error)))
-
-
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[RawDocument]:
-    """Read one file into raw documents (several for a JSON list).
+def read_file(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, doc_id: str | None = None
+) -> Parsed:
+    """Read one file into raw documents (several for a JSON list, JSON Lines or CSV).
 
     Args:
         path: The file.
         max_bytes: Larger files are refused rather than read.
+        doc_id: The file's id (see ``discover``); its name without suffix by default.
 
     Returns:
-        The documents in the file.
+        The documents in the file, and a one-line problem for each bad record.
 
     Raises:
         OSError: When the file cannot be read.
@@ -128,19 +65,23 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[RawDocumen
     if not data.strip():
         raise FormatError("empty file")
     text, _encoding = decode_bytes(data)
-    doc_id = path.stem
+    doc_id = path.stem if doc_id is None else doc_id
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
-        documents = [read_html(doc_id, str(path), text)]
+        parsed = Parsed([read_html(doc_id, str(path), text)])
     elif suffix in JSON_SUFFIXES:
-        documents = list(read_json(doc_id, str(path), text, lines=suffix != ".json"))
+        parsed = read_json(doc_id, str(path), text)
+    elif suffix in JSON_LINES_SUFFIXES:
+        parsed = read_json_lines(doc_id, str(path), text)
+    elif suffix in CSV_SUFFIXES:
+        parsed = read_csv(doc_id, str(path), text)
     elif suffix in MARKDOWN_SUFFIXES:
-        documents = [read_markdown(doc_id, str(path), text)]
+        parsed = Parsed([read_markdown(doc_id, str(path), text)])
     else:
-        documents = [read_text(doc_id, str(path), text)]
-    if not any(doc.text.strip() for doc in documents):
+        parsed = Parsed([read_text(doc_id, str(path), text)])
+    if not parsed.problems and not any(doc.text.strip() for doc in parsed.documents):
         raise FormatError("no text left after removing control characters")
-    return documents
+    return parsed
 
 
 def load_documents(
@@ -161,17 +102,18 @@ def load_documents(
     """
     files, errors = discover(paths)
     documents: list[RawDocument] = []
-    for done, (read, error) in enumerate(read_files(files, max_bytes), start=1):
-        documents.extend(read)
-        if error is not None:
-            errors.append(error)
+    seen: set[str] = set()
+    for done, file in enumerate(files, start=1):
+        read, failed = _read_one(file, max_bytes)
+        documents += [_unique_id(doc, file, seen) for doc in read]
+        errors += failed
         if progress is not None and not progress(done, len(files)):
             break
     return LoadResult(tuple(documents), tuple(errors))
 
 
 def read_files(
-    files: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES
+    files: Iterable[ArticleFile], max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[tuple[list[RawDocument], LoadError | None]]:
     """Read files one at a time, for callers that show results as they arrive.
 
@@ -180,40 +122,39 @@ def read_files(
         max_bytes: Size limit per file.
 
     Yields:
-        For each file, its documents (ids made unique across the run) or its error.
+        For each file, its documents (ids unique across the run) and its first
+        error or None; a file with several bad records yields one more ``([], error)``
+        for each further one.
     """
-    seen: dict[str, int] = {}
-    for path in files:
-        try:
-            documents = read_file(path, max_bytes)
-        except (DecodeError, FormatError) as error:
-            yield [], LoadError(str(path), str(error))
-        except OSError as error:
-            yield [], LoadError(str(path), _os_reason(error))
-        except Exception as error:  # a parser bug on one file must not lose the rest
-            yield [], LoadError(str(path), f"could not read: {type(error).__name__}")
-        else:
-            yield [_unique_id(doc, seen) for doc in documents], None
+    seen: set[str] = set()
+    for file in files:
+        documents, errors = _read_one(file, max_bytes)
+        yield [_unique_id(doc, file, seen) for doc in documents], errors[0] if errors else None
+        for error in errors[1:]:
+            yield [], error
 
 
-def _unique_id(doc: RawDocument, seen: dict[str, int]) -> RawDocument:
-    """Give a document whose id clashes (same stem in two folders) a ``~n`` suffix."""
-    count = seen.get(doc.id, 0)
-    seen[doc.id] = count + 1
-    return doc if count == 0 else replace(doc, id=f"{doc.id}~{count + 1}")
+def _read_one(file: ArticleFile, max_bytes: int) -> tuple[list[RawDocument], list[LoadError]]:
+    """One file's documents and errors; never raises."""
+    path = file.path
+    try:
+        parsed = read_file(path, max_bytes, file.id)
+    except (DecodeError, FormatError) as error:
+        return [], [LoadError(str(path), str(error))]
+    except OSError as error:
+        return [], [LoadError(str(path), os_reason(error))]
+    except Exception as error:  # a parser bug on one file must not lose the rest
+        return [], [LoadError(str(path), f"could not read: {type(error).__name__}")]
+    return parsed.documents, [LoadError(str(path), problem) for problem in parsed.problems]
 
 
-def _os_reason(error: OSError) -> str:
-    """A one-line reason for an OS error, without a traceback."""
+def _unique_id(doc: RawDocument, file: ArticleFile, seen: set[str]) -> RawDocument:
+    """The document, its id made unique should a file's name look like a record's id.
 
-    if error.errno == errno.ELOOP:
-        return "symbolic link loop"
-    if error.errno == errno.ENOENT and error.filename and Path(error.filename).is_symlink():
-        return "broken symbolic link"
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if error.errno == errno.ENOENT:
-        return "no such file or folder"
-    if error.errno == errno.EISDIR:
-        return "is a folder"
-    return error.strerror or type(error).__name__
+    ``discover`` keeps file ids unique, but ``a#2.txt`` and record 2 of ``a.json`` both
+    come out as ``a#2``; the later one then goes by its file's full path.
+    """
+    if doc.id in seen:
+        doc = replace(doc, id=file.path.as_posix() + doc.id[len(file.id) :])
+    seen.add(doc.id)
+    return doc

@@ -186,3 +186,30 @@ def test_hard_wrapped_text_is_unwrapped() -> None:
     assert article.title == "A wrapped story"
     assert len(article.paragraphs) == 2
     assert "fixed width by an old export tool" in article.text
+
+
+def test_markup_like_last_lines_stay_in_the_body() -> None:
+    # Lines that continue the last paragraph's block are the article's, however short.
+    text = (
+        "Markup test headline\n\n"
+        "The council said on Thursday that the budget would be published in [1] full next "
+        "week, after months of debate.\n\n"
+        "Officials added that [bold]nothing[/bold] had been decided about the ferry.\n"
+        "[/]\n"
+        "[red]unclosed\n"
+    )
+    article = clean_document(RawDocument(id="m", path="m.txt", text=text))
+    assert article.text.endswith("had been decided about the ferry.\n\n[/]\n\n[red]unclosed")
+
+
+def test_chrome_after_the_last_paragraph_still_goes() -> None:
+    text = (
+        "Ferry timetable approved\n\n"
+        "The council approved the new ferry timetable on Thursday after months of debate.\n"
+        "Share on Facebook\n"
+        "© 2024 Harbour Gazette\n\n"
+        "Home\nNews\nSport\n"
+    )
+    article = clean_document(RawDocument(id="f", path="f.txt", text=text))
+    assert article.text == ("The council approved the new ferry timetable on Thursday after "
+                            "months of debate.")

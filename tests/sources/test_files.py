@@ -111,7 +111,7 @@ def test_symlink_loops_end(folder: Path) -> None:
     (folder / "sub" / "back").symlink_to(folder, target_is_directory=True)
     (folder / "self.txt").symlink_to(folder / "self.txt")
     result = load_documents([folder])
-    assert sorted(doc.id for doc in result.documents) == ["good", "inner"]
+    assert sorted(doc.id for doc in result.documents) == ["good", "sub/inner"]
     assert [(Path(e.path).name, e.error) for e in result.errors] == [
         ("self.txt", "symbolic link loop")
     ]
@@ -127,7 +127,7 @@ def test_folder_of_10000_files(tmp_path: Path) -> None:
     for n in range(10_000):
         (tmp_path / f"{n:05d}.txt").write_text(f"Headline {n}\n\nBody of article number {n}.\n")
     (tmp_path / ".hidden.txt").write_text(GOOD)
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "cover.jpg").write_bytes(b"\xff\xd8\xff")  # plainly not an article
     files, errors = discover([tmp_path])
     assert len(files) == 10_000 and not errors
     assert files[0].name == "00000.txt" and files[-1].name == "09999.txt"
@@ -157,9 +157,42 @@ def test_markup_in_title_is_kept_literally(folder: Path) -> None:
     assert doc.text.startswith("[bold]x[/\n")
 
 
-def test_duplicate_stems_get_unique_ids(tmp_path: Path) -> None:
+def test_ids_are_paths_under_the_folder_and_stable(tmp_path: Path) -> None:
     for sub in ("a", "b"):
         (tmp_path / sub).mkdir()
         (tmp_path / sub / "story.txt").write_text(GOOD)
+    ids = {doc.id: doc.path for doc in load_documents([tmp_path]).documents}
+    assert ids == {"a/story": str(tmp_path / "a" / "story.txt"),
+                   "b/story": str(tmp_path / "b" / "story.txt")}
+    # The same file keeps its id when the other one is gone.
+    (tmp_path / "a" / "story.txt").unlink()
+    assert [doc.id for doc in load_documents([tmp_path]).documents] == ["b/story"]
+
+
+def test_clashing_ids_fall_back_to_longer_unique_forms(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(GOOD)
+    (tmp_path / "story.md").write_text(GOOD)
+    (tmp_path / "other.txt").write_text(GOOD)
     ids = [doc.id for doc in load_documents([tmp_path]).documents]
-    assert ids == ["story", "story~2"]
+    assert ids == ["other", "story.md", "story.txt"]
+    for sub in ("x", "y"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "note.txt").write_text(GOOD)
+    ids = [doc.id for doc in load_documents([tmp_path / "x", tmp_path / "y"]).documents]
+    assert ids == [(tmp_path / "x" / "note.txt").as_posix(),
+                   (tmp_path / "y" / "note.txt").as_posix()]
+
+
+def test_a_file_reached_twice_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(GOOD)
+    result = load_documents([tmp_path, tmp_path / "story.txt"])
+    assert [doc.id for doc in result.documents] == ["story"]
+
+
+def test_record_ids_are_file_id_and_record_number(tmp_path: Path) -> None:
+    (tmp_path / "2024").mkdir()
+    (tmp_path / "2024" / "feed.jsonl").write_text(
+        '{"text": "First record body."}\n{"text": "Second record body."}\n')
+    (tmp_path / "feed#2.txt").write_text(GOOD)  # a file named like a record id
+    ids = [doc.id for doc in load_documents([tmp_path]).documents]
+    assert ids == ["2024/feed#1", "2024/feed#2", "feed#2"]

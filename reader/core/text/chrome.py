@@ -136,7 +136,10 @@ def find_body(lines: Sequence[Line], chrome: set[int]) -> tuple[int, int] | None
     """Find the article body as a half-open range of line indexes.
 
     The body starts at the first prose line that is not chrome and ends before the first
-    footer marker after it, or after the last prose line when the page has no marker.
+    footer marker after it, or after the last prose line when the page has no marker,
+    together with the non-chrome lines that follow that line with no blank line between:
+    they continue its block (a closing "[/]" line, a last short line), where chrome after
+    an article stands apart or is caught by the chrome rules.
 
     Args:
         lines: Every line of the document.
@@ -158,4 +161,6 @@ def find_body(lines: Sequence[Line], chrome: set[int]) -> tuple[int, int] | None
         (ln.index for ln in lines[first:stop] if ln.prose and ln.index not in chrome),
         default=first,
     )
+    while last + 1 < stop and lines[last + 1].text and last + 1 not in chrome:
+        last += 1
     return first, last + 1
