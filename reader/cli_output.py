@@ -11,11 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
-# As a module: the name printable is also its submodule's, which import-linter protects.
-from reader.core import text as core_text
 from reader.core.models import Alignment, Article, Corpus, LoadError
-
-printable = core_text.printable
+from reader.core.text import printable
 
 
 def print_table(corpus: Corpus, out: TextIO) -> None:
