@@ -202,3 +202,37 @@ async def test_o_without_a_web_address_only_notifies(
         await pilot.pause()
         assert opened == []
         assert any("no web address" in str(n.message) for n in app._notifications)
+
+
+async def test_resize_rewraps_and_keeps_the_reading_place(tmp_path: Path) -> None:
+    app = empty_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await read(app, pilot, long_article(400))
+        await settle(app, pilot)
+        view = screen.reading_view
+        view.scroll_to(y=600, animate=False)
+        await pilot.pause()
+        anchor = view.laid_out.starts[600]  # the text at the top of the screen
+        wide = len(view.laid_out)
+        await pilot.resize_terminal(60, 30)
+        await settle(app, pilot)
+        assert view.laid_out.width < 60 and len(view.laid_out) > wide
+        assert view.scroll_y > 600 and view.laid_out.line_of(anchor) == view.scroll_y
+
+
+async def test_progress_line_only_when_the_layout_takes_more_than_a_moment(
+    tmp_path: Path,
+) -> None:
+    app = empty_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await read(app, pilot, long_article(3))
+        progress = screen.query_one("#reading-progress")
+        screen.post_message(screen.reading_view.LayoutProgress(50, 200, elapsed=0.01))
+        await pilot.pause()
+        assert not progress.has_class("-visible")
+        screen.post_message(screen.reading_view.LayoutProgress(50, 200, elapsed=2.0))
+        await pilot.pause()
+        assert progress.has_class("-visible") and "25%" in str(progress.render())
+        screen.post_message(screen.reading_view.LayoutProgress(200, 200, elapsed=2.5))
+        await pilot.pause()
+        assert not progress.has_class("-visible")
