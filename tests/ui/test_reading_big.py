@@ -236,3 +236,14 @@ async def test_progress_line_only_when_the_layout_takes_more_than_a_moment(
         screen.post_message(screen.reading_view.LayoutProgress(200, 200, elapsed=2.5))
         await pilot.pause()
         assert not progress.has_class("-visible")
+
+
+def test_span_index_finds_overlaps_in_any_order() -> None:
+    from reader.ui.widgets.reading_layout import SpanIndex
+
+    spans = [Span(50, 60), Span(0, 100), Span(10, 20), Span(30, 31), Span(95, 120)]
+    index = SpanIndex(spans, lambda span: span)
+    for start, end in [(0, 5), (15, 35), (60, 95), (100, 200), (120, 130), (20, 30)]:
+        expected = sorted((s for s in spans if s.start < end and s.end > start),
+                          key=lambda s: s.start)
+        assert index.overlapping(start, end) == expected, (start, end)

@@ -287,10 +287,12 @@ class ReadingScreen(Screen[None]):
     def _layout_progress(self, message: ReadingView.LayoutProgress) -> None:
         progress = self.query_one("#reading-progress", Static)
         busy = message.done < message.total and message.elapsed > MOMENT
-        progress.set_class(busy, "-visible")
+        if busy != progress.has_class("-visible"):  # a class change restyles the screen
+            progress.set_class(busy, "-visible")
         if busy:
             progress.update(Content(
-                f"Laying out the article… {message.done * 100 // message.total}%"))
+                f"Laying out the article… {message.done * 100 // message.total}%"),
+                layout=False)
 
     @on(ReadingView.QuoteChanged)
     def _quote_changed(self, message: ReadingView.QuoteChanged) -> None:
@@ -309,4 +311,6 @@ class ReadingScreen(Screen[None]):
             (speaker, "bold"), cue))
 
     def _bar(self, content: Content) -> None:
-        self.query_one("#quote-bar", Static).update(content)
+        # One line high, so a new text needs no new layout of the screen (a layout
+        # costs tens of milliseconds, more than the rest of a key).
+        self.query_one("#quote-bar", Static).update(content, layout=False)

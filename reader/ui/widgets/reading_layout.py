@@ -12,6 +12,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Generic, TypeVar
 
 from rich.cells import cell_len
@@ -86,7 +87,7 @@ class LineChunk:
 
 
 def lay_out_blocks(
-    text: str, blocks: Sequence[Block], width: int, *, chunk_lines: int = 2_000,
+    text: str, blocks: Sequence[Block], width: int, *, chunk_lines: int = 10_000,
     first_lines: int = 200,
 ) -> Iterator[LineChunk]:
     """The lines of an article's blocks at ``width``, with a blank line between blocks.
@@ -182,13 +183,15 @@ class SpanIndex(Generic[T]):
         span_of: Each item's span.
         """
         self._span_of = span_of
-        self._items = sorted(items, key=lambda item: span_of(item).start)
-        self._starts = [span_of(item).start for item in self._items]
-        self._reach: list[int] = []
-        furthest = -1
-        for item in self._items:
-            furthest = max(furthest, span_of(item).end)
-            self._reach.append(furthest)
+        spans = list(map(span_of, items))
+        starts = [span.start for span in spans]
+        if starts != sorted(starts):  # quotes and matches come sorted: no key sort then
+            order = sorted(range(len(spans)), key=starts.__getitem__)
+            items, spans = [items[i] for i in order], [spans[i] for i in order]
+            starts = [span.start for span in spans]
+        self._items = list(items)
+        self._starts = starts
+        self._reach = list(accumulate((span.end for span in spans), max))
 
     def __len__(self) -> int:
         return len(self._items)

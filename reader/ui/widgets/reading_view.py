@@ -12,6 +12,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.segment import Segment
 from textual import on, work
 from textual.cache import LRUCache
 from textual.events import Resize
@@ -19,7 +20,6 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
 from textual.worker import get_current_worker
 
 from reader.core.models import AnalysedArticle, Mention, Quote, Span
@@ -252,8 +252,11 @@ class ReadingView(ScrollView, can_focus=True):
             matches=self._matches.overlapping(start, end),
             current_match=match,
         )
-        [strip] = Visual.to_strips(self, content, layout.width, 1, self.visual_style, pad=True)
-        return strip
+        # Straight to segments: Visual.to_strips would wrap and align the line again,
+        # three times the cost of a line that is already cut to width.
+        segments = [Segment(text, style.rich_style) for text, style in content.render(
+            self.visual_style, end="", parse_style=self._get_style)]
+        return Strip(segments).extend_cell_length(layout.width, self.rich_style)
 
     def _restyle(self, spans: Sequence[Span | None]) -> None:
         """Redraw the lines these spans cover (the cursor left or entered them)."""
