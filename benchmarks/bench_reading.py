@@ -111,8 +111,11 @@ def bar(app: Any) -> str:
 def summary(name: str, seconds: list[float]) -> str:
     ms = sorted(s * 1000 for s in seconds)
     p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
-    return (f"  {name:<34} n={len(ms):<3} p50 {statistics.median(ms):8.1f} ms  "
+    line = (f"  {name:<34} n={len(ms):<3} p50 {statistics.median(ms):8.1f} ms  "
             f"p95 {p95:8.1f} ms  max {ms[-1]:8.1f} ms")
+    if 1 < len(seconds) <= 5:  # few enough to list in the order they came
+        line += "  (" + ", ".join(f"{s * 1000:.0f}" for s in seconds) + ")"
+    return line
 
 
 async def run(path: Path, snippet: str, walk: Callable[[FrameClock], Any]) -> None:

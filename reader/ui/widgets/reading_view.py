@@ -36,6 +36,10 @@ MAX_LINE_WIDTH = 100
 """Widest a line of text gets: longer lines are hard to follow back to their start."""
 
 
+FIRST_PAINT = 0.05
+"""Seconds the layout worker waits after the first screen of lines, so it is drawn."""
+
+
 def _span_itself(span: Span) -> Span:
     return span
 
@@ -196,10 +200,14 @@ class ReadingView(ScrollView, can_focus=True):
           description="Laying out the article")
     def _lay_out(self, item: AnalysedArticle, width: int, generation: int) -> None:
         worker = get_current_worker()
-        for chunk in lay_out_blocks(item.article.text, item.article.blocks, width):
+        for number, chunk in enumerate(
+                lay_out_blocks(item.article.text, item.article.blocks, width)):
             if worker.is_cancelled:
                 return
             self.post_message(self._LinesReady(generation, chunk))
+            # Wrapping keeps the GIL between switches: give the UI thread a head start
+            # to paint the first screen, then a moment between chunks for keys.
+            time.sleep(FIRST_PAINT if number == 0 else 0.002)
 
     @on(_LinesReady)
     def _lines_ready(self, message: _LinesReady) -> None:
