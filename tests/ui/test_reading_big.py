@@ -247,3 +247,21 @@ def test_span_index_finds_overlaps_in_any_order() -> None:
         expected = sorted((s for s in spans if s.start < end and s.end > start),
                           key=lambda s: s.start)
         assert index.overlapping(start, end) == expected, (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["short", "a few words that wrap around at ten cells", "x" * 25 + " tail",
+     "北京的新闻发布会上官员说了很多话" * 2, "one\ntwo words here\n\nfour", ""],
+    ids=["short", "words", "long-word", "wide", "newlines", "empty"],
+)
+def test_wrap_fits_the_width_in_cells_and_loses_only_break_spaces(text: str) -> None:
+    from rich.cells import cell_len
+
+    from reader.ui.widgets.reading_layout import wrap_text
+
+    lines = list(wrap_text(text, 0, len(text), 10))
+    assert all(cell_len(text[start:end]) <= 10 for start, end in lines)
+    assert "".join(text[start:end] for start, end in lines).replace(" ", "") == (
+        text.replace(" ", "").replace("\n", ""))
+    assert [start for start, _ in lines] == sorted(start for start, _ in lines)

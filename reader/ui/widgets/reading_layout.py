@@ -129,9 +129,11 @@ class LineLayout:
     """The lines laid out so far for one width; grows chunk by chunk."""
 
     def __init__(self, width: int, total: int) -> None:
-        """Args:
-        width: Cells a line may take.
-        total: Length of the text, to tell when the layout is complete.
+        """Start with no lines.
+
+        Args:
+            width: Cells a line may take.
+            total: Length of the text, to tell when the layout is complete.
         """
         self.width = width
         self.total = total
@@ -178,9 +180,11 @@ class SpanIndex(Generic[T]):
     """
 
     def __init__(self, items: Sequence[T], span_of: Callable[[T], Span]) -> None:
-        """Args:
-        items: The items, in any order.
-        span_of: Each item's span.
+        """Index the items.
+
+        Args:
+            items: The items, in any order.
+            span_of: Each item's span.
         """
         self._span_of = span_of
         spans = list(map(span_of, items))
