@@ -265,3 +265,17 @@ def test_wrap_fits_the_width_in_cells_and_loses_only_break_spaces(text: str) -> 
     assert "".join(text[start:end] for start, end in lines).replace(" ", "") == (
         text.replace(" ", "").replace("\n", ""))
     assert [start for start, _ in lines] == sorted(start for start, _ in lines)
+
+
+async def test_a_new_query_starts_again_at_its_first_match(tmp_path: Path) -> None:
+    app = empty_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await read(app, pilot, long_article(30))
+        await pilot.press("slash", *"harbour")
+        await settle(app, pilot)
+        await pilot.press("enter", "n", "n")
+        assert screen.reading_view.match_index == 2
+        await pilot.press("slash", "end", "backspace")  # "harbou": another search
+        await settle(app, pilot)
+        assert screen.reading_view.match_index == 0 and "Match 1 of 30 for “harbou”" in bar(
+            screen)

@@ -112,6 +112,7 @@ class ReadingScreen(Screen[None]):
         self._search = 0  # generation of the latest search; older results are dropped
         self._search_done = True
         self._capped = False
+        self._shown = 0  # generation of the search whose matches are on screen
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -250,7 +251,10 @@ class ReadingScreen(Screen[None]):
             return  # a key typed since, or escape, made this search stale
         self._search_done = message.final
         self._capped = message.capped
-        self._set_matches(message.matches, keep_cursor=True)
+        # More matches of the search on screen leave the cursor; a new search starts
+        # again at its first match.
+        self._set_matches(message.matches, keep_cursor=message.generation == self._shown)
+        self._shown = message.generation
         self._show_match_position()
 
     def _set_matches(self, matches: list[Span], *, keep_cursor: bool = False) -> None:
