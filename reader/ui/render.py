@@ -35,6 +35,8 @@ DIFF_STYLES = {"replace": "underline on $warning 35%", "insert": "bold on $succe
                "delete": "strike on $error 35%"}
 DIFF_NAMES = {"replace": "replaced", "insert": "inserted", "delete": "deleted"}
 UNIQUE_STYLE = "$text-muted"
+HEADING_STYLE = "bold $text-primary"
+LIST_INDENT = 2
 
 
 def render_block(
@@ -71,6 +73,42 @@ def render_block(
     for match in matches:
         style = CURRENT_MATCH_STYLE if match == current_match else SEARCH_STYLE
         content = _stylize(content, block, match, style)
+    return content
+
+
+def render_line(
+    text: str,
+    line: Span,
+    kind: str,
+    *,
+    quotes: Sequence[Quote] = (),
+    mentions: Sequence[Mention] = (),
+    current_quote: Quote | None = None,
+    matches: Sequence[Span] = (),
+    current_match: Span | None = None,
+) -> Content:
+    """One wrapped line of a block, styled as ``render_block`` styles its block.
+
+    Args:
+        text: The article's cleaned text.
+        line: The part of a block on this line.
+        kind: The block's kind: headings are bold, list items indented.
+        quotes: Quotes to highlight (those off the line are ignored).
+        mentions: Actor mentions to highlight.
+        current_quote: The quote under the cursor.
+        matches: Search matches to highlight.
+        current_match: The search match under the cursor.
+
+    Returns:
+        Styled content of the line.
+    """
+    content = render_block(text, line, quotes=quotes, mentions=mentions,
+                           current_quote=current_quote, matches=matches,
+                           current_match=current_match)
+    if kind == "heading":
+        return content.stylize_before(HEADING_STYLE)
+    if kind == "list_item":
+        return content.pad_left(LIST_INDENT)
     return content
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.core.models import Span
-from reader.core.text.search import find_matches, text_matcher
+from reader.core.text.search import find_matches, iter_match_batches, text_matcher
 
 
 def test_case_insensitive_and_non_overlapping() -> None:
@@ -38,3 +40,20 @@ def test_text_matcher_folds_case_and_marks() -> None:
     assert text_matcher("   ")("anything")
     assert text_matcher("[/")("a [/ b") and not text_matcher("[/")("a / b")
     assert text_matcher("U.S.-led")("a U.S.–led model")
+
+
+@pytest.mark.parametrize("window", [1, 2, 3, 5, 64], ids=lambda w: f"window{w}")
+def test_windowed_search_finds_what_find_matches_finds(window: int) -> None:
+    text = "The theme: “they’re” there—then THE end; the-the. " * 3
+    for query in ("the", "they're", "e", "the-the", "'", "nothing"):
+        batches = list(iter_match_batches(text, query, window=window))
+        assert [s for batch in batches for s in batch] == find_matches(text, query), query
+
+
+def test_windowed_search_stops_one_past_the_limit() -> None:
+    text = "ab " * 1_000
+    found = [s for batch in iter_match_batches(text, "ab", limit=10, window=7) for s in batch]
+    assert found == find_matches(text, "ab", limit=11)  # the eleventh says "more than 10"
+    assert list(iter_match_batches(text, "  ")) == []
+    few = [s for b in iter_match_batches("ab ab", "ab", limit=10) for s in b]
+    assert len(few) == 2

@@ -19,16 +19,23 @@ if TYPE_CHECKING:
     )
     from reader.core.text.display import printable
     from reader.core.text.metadata import parse_date
-    from reader.core.text.search import find_matches, text_matcher
+    from reader.core.text.search import (
+        MATCH_LIMIT,
+        find_matches,
+        iter_match_batches,
+        text_matcher,
+    )
     from reader.core.text.sentences import append_trimmed, split_sentences
     from reader.core.text.word_lists import load_words
 
 __all__ = [
+    "MATCH_LIMIT",
     "RepeatCounter",
     "append_trimmed",
     "clean_corpus",
     "clean_document",
     "find_matches",
+    "iter_match_batches",
     "load_words",
     "parse_date",
     "printable",
@@ -48,7 +55,9 @@ __getattr__ = lazy_exports(
         "split_empty": "cleaning",
         "parse_date": "metadata",
         "printable": "display",
+        "MATCH_LIMIT": "search",
         "find_matches": "search",
+        "iter_match_batches": "search",
         "text_matcher": "search",
         "append_trimmed": "sentences",
         "split_sentences": "sentences",

@@ -2,65 +2,122 @@
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
+from textual.worker import get_current_worker
 
-from reader.core.models import Actor, AnalysedArticle
-from reader.core.text import find_matches
+from reader.core.models import Actor, AnalysedArticle, Span
+from reader.core.text import MATCH_LIMIT, iter_match_batches, printable
 from reader.ui.messages import CompareRequested
 from reader.ui.widgets.actors_panel import ActorsPanel
 from reader.ui.widgets.reading_view import ReadingView
 
+QUOTE_HINT = "n / N: next or previous quote"
+MOMENT = 0.3
+"""Seconds a layout may take before the screen says how far it has got."""
+FIRST_RESULTS = 0.05
+"""Seconds of searching after which the matches found so far are shown."""
+
 
 def article_header(item: AnalysedArticle) -> Content:
-    """Title line and a details line: outlet, byline, date, origin credit, counts."""
+    """Title line, a details line (outlet, byline, date, origin, counts), path and URL.
+
+    Everything from the file passes through ``printable``: a name or title holding
+    escape sequences or newlines must not reach the terminal as commands or cut the
+    header short.
+    """
     article = item.article
     details = [
-        article.source or "unknown outlet",
-        f"by {article.byline}" if article.byline else None,
-        article.date,
-        f"origin: {article.origin}" if article.origin else None,
+        printable(article.source) if article.source else "unknown outlet",
+        f"by {printable(article.byline)}" if article.byline else None,
+        printable(article.date) if article.date else None,
+        f"origin: {printable(article.origin)}" if article.origin else None,
         f"{article.word_count:,} words",
         f"{len(item.quotes)} quotes",
     ]
-    title = Content.styled(article.title or f"({article.id}, untitled)", "bold")
-    return Content("\n").join([title, Content(" · ".join(d for d in details if d))])
+    title = printable(article.title) if article.title else f"({printable(article.id)}, untitled)"
+    where = [printable(shown_path(article.path)),
+             printable(article.url) if article.url else None]
+    return Content("\n").join([
+        Content.styled(title, "bold"),
+        Content(" · ".join(d for d in details if d)),
+        Content.styled(" · ".join(w for w in where if w), "$text-muted"),
+    ])
+
+
+def shown_path(path: str) -> str:
+    """The path relative to the current folder when it is inside it (as typed), else whole."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return path
+
+
+def web_address(url: str | None) -> str | None:
+    """The URL if a browser should open it (http or https), else None."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
 
 
 class ReadingScreen(Screen[None]):
     """Reads one article; n/N walk its quotes (or search matches while searching)."""
 
+    # n and N have two bindings each, for quotes and for matches; check_action lets only
+    # the one for the current mode run and show in the footer.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="read.back"),
-        Binding("n", "next", "Next quote", id="read.next"),
-        Binding("N", "previous", "Previous quote", id="read.previous"),
+        Binding("n", "next_quote", "Next quote", id="read.next"),
+        Binding("N", "previous_quote", "Previous quote", id="read.previous"),
+        Binding("n", "next_match", "Next match", id="read.next_match"),
+        Binding("N", "previous_match", "Previous match", id="read.previous_match"),
         Binding("slash", "find", "Find", id="read.find"),
         Binding("s", "compare", "Side by side", id="read.compare"),
         Binding("a", "toggle_actors", "Actors", id="read.actors"),
+        Binding("o", "open_url", "Open in browser", id="read.open"),
         Binding("j", "scroll_down", "Scroll down", show=False, id="read.down"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="read.up"),
     ]
+
+    @dataclass
+    class MatchesFound(Message):
+        """Matches of search ``generation`` so far; ``final`` when the search is over."""
+
+        generation: int
+        query: str
+        matches: list[Span]
+        final: bool
+        capped: bool
 
     def __init__(self, item: AnalysedArticle, actors: dict[str, Actor]) -> None:
         super().__init__()
         self.item = item
         self.actors = actors
+        self._search = 0  # generation of the latest search; older results are dropped
+        self._search_done = True
+        self._capped = False
+        self._shown = 0  # generation of the search whose matches are on screen
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(article_header(self.item), id="article-header")
+        yield Static(id="reading-progress")
         with Horizontal(id="reading-body"):
             yield ReadingView(id="reading-view")
             yield ActorsPanel(id="reading-actors")
         yield Input(placeholder="Find in article…", id="find")
-        yield Static(Content("n / N: next or previous quote"), id="quote-bar")
+        yield Static(Content(QUOTE_HINT), id="quote-bar")
         yield Footer()
 
     @property
@@ -73,8 +130,8 @@ class ReadingScreen(Screen[None]):
         """The in-article search box."""
         return self.query_one("#find", Input)
 
-    async def on_mount(self) -> None:
-        await self.reading_view.show(self.item)
+    def on_mount(self) -> None:
+        self.reading_view.show(self.item)
         self.reading_view.focus()
         ids = {m.actor for m in self.item.mentions if m.actor}
         self.query_one(ActorsPanel).show_actors(
@@ -87,19 +144,27 @@ class ReadingScreen(Screen[None]):
         """True while search matches are shown (n/N then walk the matches)."""
         return bool(self.reading_view.matches)
 
-    def action_next(self) -> None:
-        if self.searching:
-            self.reading_view.move_match(1)
-            self._show_match_position()
-        else:
-            self.reading_view.move_quote(1)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """n/N run (and show in the footer) as quote or match moves, by mode."""
+        if action in ("next_quote", "previous_quote"):
+            return not self.searching
+        if action in ("next_match", "previous_match"):
+            return self.searching
+        return True
 
-    def action_previous(self) -> None:
-        if self.searching:
-            self.reading_view.move_match(-1)
-            self._show_match_position()
-        else:
-            self.reading_view.move_quote(-1)
+    def action_next_quote(self) -> None:
+        self.reading_view.move_quote(1)
+
+    def action_previous_quote(self) -> None:
+        self.reading_view.move_quote(-1)
+
+    def action_next_match(self) -> None:
+        self.reading_view.move_match(1)
+        self._show_match_position()
+
+    def action_previous_match(self) -> None:
+        self.reading_view.move_match(-1)
+        self._show_match_position()
 
     def action_find(self) -> None:
         self.find_input.add_class("-visible")
@@ -107,11 +172,14 @@ class ReadingScreen(Screen[None]):
 
     def action_back(self) -> None:
         if self.find_input.has_class("-visible") or self.searching:
-            self.find_input.value = ""
+            self._search += 1
+            self.workers.cancel_group(self, "find")
+            with self.find_input.prevent(Input.Changed):
+                self.find_input.value = ""
             self.find_input.remove_class("-visible")
-            self.reading_view.set_matches([])
+            self._set_matches([])
             self.reading_view.focus()
-            self._bar(Content("n / N: next or previous quote"))
+            self._bar(Content(QUOTE_HINT))
         else:
             self.dismiss()
 
@@ -127,10 +195,68 @@ class ReadingScreen(Screen[None]):
     def action_toggle_actors(self) -> None:
         self.query_one(ActorsPanel).toggle_class("-visible")
 
+    def action_open_url(self) -> None:
+        """Open the article's web address in the browser, if it has one."""
+        url = web_address(self.item.article.url)
+        if url is None:
+            self.notify("This article has no web address to open.", severity="warning",
+                        markup=False)
+            return
+        self.app.open_url(url)
+        self.notify(f"Opening {printable(url)}", markup=False)
+
+    # Find ----------------------------------------------------------------------------
+
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
-        self.reading_view.set_matches(find_matches(self.item.article.text, event.value))
+        self._search += 1
+        query = event.value.strip()
+        if not query:
+            self.workers.cancel_group(self, "find")
+            self._set_matches([])
+            self._bar(Content(QUOTE_HINT))
+            return
+        self._search_done = False
+        self._bar(Content.assemble("Searching for “", query, "”…"))
+        self._find(self.item.article.text, query, self._search)
+
+    @work(thread=True, exclusive=True, group="find", exit_on_error=False,
+          description="Finding in the article")
+    def _find(self, text: str, query: str, generation: int) -> None:
+        """Search window by window, so a newer key cancels this one within a window."""
+        worker = get_current_worker()
+        started = time.monotonic()
+        found: list[Span] = []
+        shown = False
+        for batch in iter_match_batches(text, query, limit=MATCH_LIMIT):
+            if worker.is_cancelled:
+                return
+            found.extend(batch)
+            if not shown and found and time.monotonic() - started > FIRST_RESULTS:
+                shown = True
+                self.post_message(self.MatchesFound(generation, query, list(found),
+                                                    final=False, capped=False))
+        capped = len(found) > MATCH_LIMIT
+        self.post_message(self.MatchesFound(generation, query, found[:MATCH_LIMIT],
+                                            final=True, capped=capped))
+
+    @on(MatchesFound)
+    def _matches_found(self, message: MatchesFound) -> None:
+        if message.generation != self._search:
+            return  # a key typed since, or escape, made this search stale
+        self._search_done = message.final
+        self._capped = message.capped
+        # More matches of the search on screen leave the cursor; a new search starts
+        # again at its first match.
+        self._set_matches(message.matches, keep_cursor=message.generation == self._shown)
+        self._shown = message.generation
         self._show_match_position()
+
+    def _set_matches(self, matches: list[Span], *, keep_cursor: bool = False) -> None:
+        was_searching = self.searching
+        self.reading_view.set_matches(matches, keep_cursor=keep_cursor and was_searching)
+        if self.searching != was_searching:
+            self.refresh_bindings()  # n/N switch between quotes and matches
 
     @on(Input.Submitted, "#find")
     def _find_submitted(self) -> None:
@@ -140,13 +266,32 @@ class ReadingScreen(Screen[None]):
         view = self.reading_view
         query = self.find_input.value.strip()
         if not query:
-            self._bar(Content("n / N: next or previous quote"))
+            self._bar(Content(QUOTE_HINT))
         elif not view.matches:
             self._bar(Content.assemble("No match for “", query, "”"))
         else:
+            if not self._search_done:
+                total = f"{len(view.matches):,} so far"
+            elif self._capped:
+                total = f"{MATCH_LIMIT:,}+"
+            else:
+                total = f"{len(view.matches):,}"
             self._bar(Content.assemble(
-                f"Match {view.match_index + 1} of {len(view.matches)} for “", query,
+                f"Match {view.match_index + 1:,} of {total} for “", query,
                 "” · n / N to move · escape to clear"))
+
+    # Quotes and progress ------------------------------------------------------------
+
+    @on(ReadingView.LayoutProgress)
+    def _layout_progress(self, message: ReadingView.LayoutProgress) -> None:
+        progress = self.query_one("#reading-progress", Static)
+        busy = message.done < message.total and message.elapsed > MOMENT
+        if busy != progress.has_class("-visible"):  # a class change restyles the screen
+            progress.set_class(busy, "-visible")
+        if busy:
+            progress.update(Content(
+                f"Laying out the article… {message.done * 100 // message.total}%"),
+                layout=False)
 
     @on(ReadingView.QuoteChanged)
     def _quote_changed(self, message: ReadingView.QuoteChanged) -> None:
@@ -165,4 +310,6 @@ class ReadingScreen(Screen[None]):
             (speaker, "bold"), cue))
 
     def _bar(self, content: Content) -> None:
-        self.query_one("#quote-bar", Static).update(content)
+        # One line high, so a new text needs no new layout of the screen (a layout
+        # costs tens of milliseconds, more than the rest of a key).
+        self.query_one("#quote-bar", Static).update(content, layout=False)

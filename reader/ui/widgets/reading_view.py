@@ -1,24 +1,54 @@
-"""The reading view: an article's blocks with quotes, actors and search matches marked."""
+"""The reading view: an article's blocks with quotes, actors and search matches marked.
+
+Drawn line by line (``render_line``): only the lines on screen are styled, and moving
+the quote or match cursor restyles only the lines it leaves and enters. Wrapping runs in
+a thread worker that posts the lines in chunks, top first, so the article shows at once
+however long it is, and keys are answered while the rest is laid out.
+"""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from textual.containers import VerticalScroll
-from textual.content import Content
+from rich.segment import Segment
+from textual import on, work
+from textual.cache import LRUCache
+from textual.events import Resize
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.worker import get_current_worker
 
-from reader.core.models import AnalysedArticle, Quote, Span
-from reader.ui.render import render_block
+from reader.core.models import AnalysedArticle, Mention, Quote, Span
+from reader.ui.render import render_line
+from reader.ui.widgets.reading_layout import (
+    GAP,
+    LineChunk,
+    LineLayout,
+    SpanIndex,
+    lay_out_blocks,
+)
+
+MAX_LINE_WIDTH = 100
+"""Widest a line of text gets: longer lines are hard to follow back to their start."""
 
 
-class Block(Static):
-    """One paragraph, heading or list item."""
+FIRST_PAINT = 0.05
+"""Seconds the layout worker waits after the first screen of lines, so it is drawn."""
 
 
-class ReadingView(VerticalScroll, can_focus=True):
+def _span_itself(span: Span) -> Span:
+    return span
+
+
+def _span_of(item: Quote | Mention) -> Span:
+    return item.span
+
+
+class ReadingView(ScrollView, can_focus=True):
     """Shows one analysed article; keeps a quote cursor and search matches."""
 
     @dataclass
@@ -29,28 +59,56 @@ class ReadingView(VerticalScroll, can_focus=True):
         index: int
         total: int
 
+    @dataclass
+    class LayoutProgress(Message):
+        """More of the article is laid out (``done`` of ``total`` characters)."""
+
+        done: int
+        total: int
+        elapsed: float
+        """Seconds since this layout started."""
+
+    @dataclass
+    class _LinesReady(Message, bubble=False):
+        """A chunk of lines from the layout worker, for the layout ``generation``."""
+
+        generation: int
+        chunk: LineChunk
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.item: AnalysedArticle | None = None
         self.quote_index = -1
         self.matches: list[Span] = []
         self.match_index = -1
-        self._blocks: list[Block] = []
+        self._layout = LineLayout(0, 0)
+        self._generation = 0
+        self._started = 0.0
+        self._strips: LRUCache[int, Strip] = LRUCache(1_000)
+        self._quotes: SpanIndex[Quote] = SpanIndex((), _span_of)
+        self._mentions: SpanIndex[Mention] = SpanIndex((), _span_of)
+        self._matches: SpanIndex[Span] = SpanIndex((), _span_itself)
+        # A span to bring into view once the layout reaches it, and whether it goes to
+        # the top (keeping the reader's place after a resize) or the middle (a cursor).
+        self._pending: tuple[Span, bool] | None = None
 
-    async def show(self, item: AnalysedArticle) -> None:
+    def show(self, item: AnalysedArticle) -> None:
         """Show an article from its top, with no quote selected and no search."""
         self.item = item
         self.quote_index = -1
         self.matches = []
         self.match_index = -1
-        await self.remove_children()
-        article = item.article
-        self._blocks = [
-            Block(self._render_block(span), classes=f"-{block.kind}")
-            for span, block in zip(article.paragraphs, article.blocks, strict=True)
-        ]
-        await self.mount_all(self._blocks)
+        self._quotes = SpanIndex(item.quotes, _span_of)
+        self._mentions = SpanIndex(item.mentions, _span_of)
+        self._matches = SpanIndex((), _span_itself)
+        self._pending = None
+        self._start_layout(self._text_width())
         self.scroll_home(animate=False)
+
+    @property
+    def laid_out(self) -> LineLayout:
+        """The lines laid out so far."""
+        return self._layout
 
     @property
     def current_quote(self) -> Quote | None:
@@ -58,6 +116,12 @@ class ReadingView(VerticalScroll, can_focus=True):
         if self.item is None or not 0 <= self.quote_index < len(self.item.quotes):
             return None
         return self.item.quotes[self.quote_index]
+
+    @property
+    def current_match(self) -> Span | None:
+        """The search match under the cursor."""
+        return self.matches[self.match_index] if 0 <= self.match_index < len(
+            self.matches) else None
 
     def move_quote(self, step: int) -> None:
         """Move the quote cursor by ``step`` (wrapping) and bring it into view."""
@@ -70,63 +134,159 @@ class ReadingView(VerticalScroll, can_focus=True):
             0 if step > 0 else total - 1
         )
         quote = self.item.quotes[self.quote_index]
-        self._rerender_spans([previous.span if previous else None, quote.span])
-        self._reveal_span(quote.span)
+        self._restyle([previous.span if previous else None, quote.span])
+        self._reveal(quote.span)
         self.post_message(self.QuoteChanged(quote, self.quote_index, total))
 
-    def set_matches(self, matches: Sequence[Span]) -> None:
-        """Highlight search matches and put the cursor on the first one."""
-        old = self.matches
+    def set_matches(self, matches: Sequence[Span], *, keep_cursor: bool = False) -> None:
+        """Highlight search matches and put the cursor on the first one.
+
+        Args:
+            matches: The matches, sorted and disjoint.
+            keep_cursor: The matches extend the ones shown (more results of the same
+                search): leave the cursor where it is.
+        """
         self.matches = list(matches)
+        self._matches = SpanIndex(self.matches, _span_itself)
+        self._strips.clear()
+        self.refresh()
+        if keep_cursor and 0 <= self.match_index < len(self.matches):
+            return
         self.match_index = 0 if self.matches else -1
-        self._rerender_spans([*old, *self.matches])
         if self.matches:
-            self._reveal_span(self.matches[0])
+            self._reveal(self.matches[0])
 
     def move_match(self, step: int) -> None:
         """Move to the next or previous search match (wrapping)."""
         if not self.matches:
             return
-        previous = self.matches[self.match_index]
+        previous = self.current_match
         self.match_index = (self.match_index + step) % len(self.matches)
         current = self.matches[self.match_index]
-        self._rerender_spans([previous, current])
-        self._reveal_span(current)
+        self._restyle([previous, current])
+        self._reveal(current)
 
-    def _render_block(self, block: Span) -> Content:
-        assert self.item is not None
-        return render_block(
-            self.item.article.text,
-            block,
-            quotes=self.item.quotes,
-            mentions=self.item.mentions,
-            current_quote=self.current_quote,
-            matches=self.matches,
-            current_match=self.matches[self.match_index] if self.matches else None,
-        )
+    def text_lines(self) -> list[str]:
+        """The text of the lines on screen, as drawn (padding stripped)."""
+        return [self.render_line(y).text.strip() for y in range(self.size.height)]
 
-    def _block_index(self, span: Span) -> int | None:
-        assert self.item is not None
-        for index, block in enumerate(self.item.article.paragraphs):
-            if block.overlaps(span) or block.start == span.start:
-                return index
-        return None
+    # Layout ----------------------------------------------------------------------------
 
-    def _rerender_spans(self, spans: Sequence[Span | None]) -> None:
-        if self.item is None:
+    def _text_width(self) -> int:
+        return min(MAX_LINE_WIDTH, self.scrollable_content_region.width)
+
+    def on_resize(self, event: Resize) -> None:
+        width = self._text_width()
+        if self.item is None or width == self._layout.width:
             return
-        paragraphs = self.item.article.paragraphs
-        touched = {
-            index
-            for span in spans
-            if span is not None
-            for index, block in enumerate(paragraphs)
-            if block.overlaps(span)
-        }
-        for index in touched:
-            self._blocks[index].update(self._render_block(paragraphs[index]))
+        top = int(self.scroll_y)
+        if top < len(self._layout):  # keep the reader's place
+            offset = self._layout.starts[top]
+            self._pending = (Span(offset, offset), True)
+        self._start_layout(width)
 
-    def _reveal_span(self, span: Span) -> None:
-        index = self._block_index(span)
-        if index is not None:
-            self.scroll_to_widget(self._blocks[index], animate=False, center=True)
+    def _start_layout(self, width: int) -> None:
+        assert self.item is not None
+        self._generation += 1
+        self._layout = LineLayout(width, len(self.item.article.text))
+        self._strips.clear()
+        self.virtual_size = Size(width, 0)
+        self.refresh()
+        if width > 0:
+            self._started = time.monotonic()
+            self._lay_out(self.item, width, self._generation)
+
+    @work(thread=True, exclusive=True, group="layout", exit_on_error=False,
+          description="Laying out the article")
+    def _lay_out(self, item: AnalysedArticle, width: int, generation: int) -> None:
+        worker = get_current_worker()
+        for number, chunk in enumerate(
+                lay_out_blocks(item.article.text, item.article.blocks, width)):
+            if worker.is_cancelled:
+                return
+            self.post_message(self._LinesReady(generation, chunk))
+            # Wrapping keeps the GIL between switches: give the UI thread a head start
+            # to paint the first screen, then a moment between chunks for keys.
+            time.sleep(FIRST_PAINT if number == 0 else 0.002)
+
+    @on(_LinesReady)
+    def _lines_ready(self, message: _LinesReady) -> None:
+        if message.generation != self._generation:
+            return  # a layout for an older width or article
+        self._layout.extend(message.chunk)
+        self.virtual_size = Size(self._layout.width, len(self._layout))
+        self.refresh()
+        if self._pending is not None:
+            span, to_top = self._pending
+            self._reveal(span, to_top=to_top)
+        self.post_message(self.LayoutProgress(
+            self._layout.done, self._layout.total, time.monotonic() - self._started))
+
+    # Drawing ---------------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def render_line(self, y: int) -> Strip:
+        """One screen line: the laid-out line under it, centred in the view."""
+        width = self.scrollable_content_region.width
+        index = int(self.scroll_y) + y
+        if index >= len(self._layout):
+            return Strip.blank(width, self.rich_style)
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._render_text_line(index)
+            self._strips.set(index, strip)
+        margin = max(0, (width - self._layout.width) // 2)
+        return Strip.join([Strip.blank(margin, self.rich_style), strip]).crop_extend(
+            0, width, self.rich_style)
+
+    def _render_text_line(self, index: int) -> Strip:
+        assert self.item is not None
+        layout = self._layout
+        block = layout.blocks[index]
+        if block == GAP:
+            return Strip.blank(layout.width, self.rich_style)
+        start, end = layout.starts[index], layout.ends[index]
+        quote, match = self.current_quote, self.current_match
+        content = render_line(
+            self.item.article.text,
+            Span(start, end),
+            self.item.article.blocks[block].kind,
+            quotes=self._quotes.overlapping(start, end),
+            mentions=self._mentions.overlapping(start, end),
+            current_quote=quote,
+            matches=self._matches.overlapping(start, end),
+            current_match=match,
+        )
+        # Straight to segments: Visual.to_strips would wrap and align the line again,
+        # three times the cost of a line that is already cut to width.
+        segments = [Segment(text, style.rich_style) for text, style in content.render(
+            self.visual_style, end="", parse_style=self._get_style)]
+        return Strip(segments).extend_cell_length(layout.width, self.rich_style)
+
+    def _restyle(self, spans: Sequence[Span | None]) -> None:
+        """Redraw the lines these spans cover (the cursor left or entered them)."""
+        for span in spans:
+            if span is None:
+                continue
+            lines = self._layout.lines_of(span)
+            for index in lines:
+                self._strips.discard(index)
+            if lines:
+                self.refresh_lines(lines.start, len(lines))
+
+    def _reveal(self, span: Span, *, to_top: bool = False) -> None:
+        """Scroll so the span is in view (now, or once the layout reaches it)."""
+        lines = self._layout.lines_of(span)
+        if not lines:
+            self._pending = (span, to_top)
+            return
+        self._pending = None
+        height = self.scrollable_content_region.height
+        top = int(self.scroll_y)
+        if to_top:
+            self.scroll_to(y=lines.start, animate=False)
+        elif lines.start < top or lines.stop > top + height:
+            self.scroll_to(y=max(0, (lines.start + lines.stop - height) // 2), animate=False)
