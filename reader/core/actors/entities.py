@@ -30,6 +30,13 @@ from reader.core.actors.features import (
     normalise,
     tokenize,
 )
+from reader.core.actors.kinds import (
+    firm_context,
+    locative_context,
+    name_end,
+    organisation_head,
+    settle_kinds,
+)
 from reader.core.actors.roles import (
     HEAD_NOUNS,
     HONORIFICS,
@@ -201,6 +208,8 @@ def detect_mentions(text: str, sentences: Sequence[Span]) -> list[Mention]:
     words_by_sentence = [[t[2] for t in toks] for toks in token_lists]
     ctx = model.features.document(words_by_sentence)
     mentions: list[Mention] = []
+    firm: set[str] = set()
+    located: set[str] = set()
     for toks, words in zip(token_lists, words_by_sentence, strict=True):
         if not _may_name(words, model, ctx):
             continue
@@ -214,14 +223,23 @@ def detect_mentions(text: str, sentences: Sequence[Span]) -> list[Mention]:
             if label not in KINDS:
                 continue
             kind = KINDS[label]
+            b0 = name_end(words, a0, b0, kind == "person")
             if kind == "organisation" and place_context(toks, a0, b0):
                 kind = "place"
+            elif kind == "person" and organisation_head(words[a0:b0]):
+                kind = "organisation"
             for a, b in _conjuncts(words, a0, b0, model):
                 found = _mention(text, toks, a, b, kind, headline, in_entity, model, ctx)
-                if found is not None:
-                    mentions.append(found)
+                if found is None:
+                    continue
+                mentions.append(found)
+                if firm_context(words, a, b):
+                    firm.add(found.text)
+                if locative_context(words, a):
+                    located.add(found.text)
     mentions.sort(key=lambda m: m.span)
-    return _harmonise(mentions, model)
+    settled = settle_kinds(mentions, firm, located, model.places, model.first_names, ctx.title)
+    return _harmonise(settled, model)
 
 
 def _may_name(words: Sequence[str], model: _Tagger, ctx: DocContext) -> bool:
@@ -342,3 +360,13 @@ def _given_plus(parts: Sequence[str], surnames: set[str], model: _Tagger) -> boo
 def is_known_place(name: str) -> bool:
     """Whether a lower-cased name is in the shipped place gazetteer (loads the model)."""
     return name in _model().places
+
+
+def is_given_name(name: str) -> bool:
+    """Whether a lower-cased word is in the shipped given-name list (loads the model)."""
+    return name in _model().first_names
+
+
+def is_common_word(name: str) -> bool:
+    """Whether a lower-cased word is mostly written lower case (loads the model)."""
+    return name in _model().common
