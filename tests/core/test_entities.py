@@ -198,6 +198,19 @@ KIND_CASES = [
         "The mobile phone maker Nokia said profits fell. Nokia has cut prices.",
         [("Nokia", "organisation"), ("Nokia", "organisation")],
     ),
+    # A list of names opened by a firm noun ("giants such as", "representatives of").
+    (
+        "listed-among-firms",
+        "Web portals such as Google, Yahoo and Amazon are busy. Amazon has grown.",
+        [("Google", "organisation"), ("Yahoo", "organisation"), ("Amazon", "organisation"),
+         ("Amazon", "organisation")],
+    ),
+    (
+        "listed-after-members-of",
+        "It met representatives of BASF, Siemens and Cadbury. Siemens says it agrees.",
+        [("BASF", "organisation"), ("Siemens", "organisation"), ("Cadbury", "organisation"),
+         ("Siemens", "organisation")],
+    ),
     # "Shares in X" is a holding, not a location; one sense per article for the lone word.
     (
         "shares-in-a-firm",

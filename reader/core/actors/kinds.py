@@ -50,8 +50,11 @@ _FIRM_NOUNS = frozenset(
     """firm firms company companies giant maker makers manufacturer retailer group
     operator carrier provider supplier developer publisher label studio chain brand
     conglomerate airline bank insurer network broadcaster website
-    band club outfit""".split()
+    band club outfit giants retailers operators carriers providers suppliers developers
+    publishers labels chains brands airlines banks insurers networks broadcasters
+    websites sites portals stores bands clubs outfits survivors rivals""".split()
 )
+_LISTING = frozenset({"like", "including", "as"})
 # Words after a name (or its "'s") that only a body has: "Sony's chief executive".
 _FIRM_AFTER = frozenset(
     """boss bosses shares share stock shareholders chairman founder subsidiary unit
@@ -63,7 +66,7 @@ _FIRM_AFTER = frozenset(
 _FIRM_MEMBERS = frozenset(
     """officer executive executives chairman chairwoman founder boss director owner owners
     shareholders shareholder subsidiary unit division employees staff engineers analyst
-    spokesman spokeswoman spokesperson""".split()
+    spokesman spokeswoman spokesperson representatives""".split()
 )
 # Before a place, never before a body.
 _LOCATIVE = frozenset({"in", "near", "across", "throughout", "outside", "inside", "around"})
@@ -129,33 +132,61 @@ def organisation_head(words: Sequence[str]) -> bool:
 def firm_context(words: Sequence[str], a: int, b: int) -> bool:
     """Whether the words around ``words[a:b]`` call it a firm or another body.
 
+    The words before it may open a list it is in ("giants such as Intel and X").
+
     Args:
         words: The sentence's tokens.
         a: Index of the name's first token.
         b: Index just past its last token.
 
     Returns:
-        True for "the retailer X", "chief executive of X", "X's chief executive", "X
-        shares" and the like.
+        True for "the retailer X", "firms such as X", "chief executive of X", "X's chief
+        executive", "X shares" and the like.
     """
-    if a > 0 and _low(words[a - 1]) in _FIRM_NOUNS:
+    i = _list_start(words, a)
+    if i > 0 and _low(words[i - 1]) in _FIRM_NOUNS:
         return True
-    if a > 1 and _low(words[a - 1]) in {"of", "at"} and _low(words[a - 2]) in _FIRM_MEMBERS:
+    if i > 1 and _low(words[i - 1]) in {"of", "at"} and _low(words[i - 2]) in _FIRM_MEMBERS:
+        return True
+    if _listed_as_firm(words, i):
         return True
     k = b + 1 if b < len(words) and words[b] in {"'s", "’s"} else b
     if k < len(words) and _low(words[k]) in _FIRM_AFTER:
         return True
-    return (
-        k + 1 < len(words)
-        and _low(words[k]) == "chief"
-        and _low(words[k + 1])
-        in {
-            "executive",
-            "operating",
-            "financial",
-            "technology",
-        }
-    )
+    return k + 1 < len(words) and _low(words[k]) == "chief" and _low(words[k + 1]) in {
+        "executive",
+        "operating",
+        "financial",
+        "technology",
+    }
+
+
+def _list_start(words: Sequence[str], a: int) -> int:
+    """Where the list of names ending with the one at ``words[a]`` starts ("Google,
+    Yahoo and X"): back over capitalised words, commas and "and"."""
+    i = a
+    while i > 0 and a - i < 12 and (
+        words[i - 1][:1].isupper() or words[i - 1] in {",", "and", "or", "'s"}
+    ):
+        i -= 1
+    while i < a and not words[i][:1].isupper():
+        i += 1  # the list starts with a name, not with "and" or a comma
+    return i
+
+
+def _listed_as_firm(words: Sequence[str], i: int) -> bool:
+    """Whether a list starting at ``words[i]`` is one of firms: "firms like", "giants
+    such as", "rivals, such as"."""
+    if i == 0 or _low(words[i - 1]) not in _LISTING:
+        return False
+    i -= 1
+    if _low(words[i]) == "as":
+        if i == 0 or _low(words[i - 1]) != "such":
+            return False
+        i -= 1
+    if i > 0 and words[i - 1] == ",":
+        i -= 1
+    return i > 0 and _low(words[i - 1]) in _FIRM_NOUNS
 
 
 def locative_context(words: Sequence[str], a: int) -> bool:
