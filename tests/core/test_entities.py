@@ -229,6 +229,8 @@ KIND_CASES = [
     ("format-acronym", "Sales of DVD players rose by a third. The DVD market is booming.", []),
     ("plural-acronym", "Sales of PCs fell. The PC market shrank.", []),
     ("award", "The film won an Oscar last year. She hopes to win an Oscar for the role.", []),
+    # A format or award word is no part of the name beside it.
+    ("format-after-a-place", "The US DVD market grew fast last year.", [("US", "place")]),
     # ... but an award word that starts a person's name here is that person.
     (
         "award-word-as-given-name",
@@ -250,3 +252,9 @@ def test_contractions_split_like_the_training_tokens() -> None:
         "Blair", "does", "n't", "know", ";", "they", "'ll", "see", ".",
     ]
     assert [t[2] for t in tokenize("O'Neill's")] == ["O'Neill", "'s"]
+
+
+def test_award_compound_and_honorific_before_a_title_are_no_name() -> None:
+    # "Oscar-winning" is an adjective; "Lord" before "of" starts a title, not a name.
+    texts = [t for t, _ in _kinds("Fans of the Oscar-winning Lord of the Rings queued.")]
+    assert not [t for t in texts if "Oscar" in t or t.startswith("of ")]

@@ -36,6 +36,7 @@ from reader.core.actors.kinds import (
     name_end,
     organisation_head,
     settle_kinds,
+    trim_things,
 )
 from reader.core.actors.roles import (
     HEAD_NOUNS,
@@ -54,6 +55,7 @@ _MONTHS = "january february march april may june july august september october n
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday"
 _GREETINGS = "hello hi hey good morning afternoon evening night dear thanks welcome"
 NOT_ACTORS = frozenset((_MONTHS + " " + _DAYS + " " + _GREETINGS).split())
+_SHORT_PLACES = frozenset({"us", "u.s.", "uk", "u.k.", "usa", "eu", "uae"})
 _LEADING_DROP = frozenset({"the", "a", "an"}) | HONORIFICS
 _BREAK_RE = re.compile(r"\n+|(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])")
 
@@ -285,11 +287,21 @@ def _mention(
 ) -> Mention | None:
     """Clean one tagged entity into a mention, or None when it names no actor."""
     words = [t[2] for t in toks]
-    # Honorifics and articles are not part of a name; possessives neither.
-    while a < b - 1 and normalise(words[a]).lower().rstrip(".") in _LEADING_DROP:
+    # Honorifics and articles are not part of a name; possessives neither. An honorific
+    # before a lower-case word starts a title ("Lord of the Rings"), not a name.
+    while (
+        a < b - 1
+        and normalise(words[a]).lower().rstrip(".") in _LEADING_DROP
+        and not words[a + 1].islower()
+    ):
         a += 1
     while a < b - 1 and normalise(words[b - 1]) in {"'s", "'", "-"}:
         b -= 1
+    trimmed = trim_things(words, a, b)
+    if trimmed != (a, b):
+        a, b = trimmed
+        if kind != "person" and _is_place(words[a:b], model):
+            kind = "place"  # "US" of "US DVD", tagged a body as a whole
     first = a == 0 or words[a - 1] in OPENERS
     a, b = _trim_ordinary(words, a, b, first, headline, model, ctx)
     if a >= b or not _keep(words[a:b], first, model, ctx):
@@ -311,6 +323,12 @@ def _mention(
     # Interned: a corpus repeats a few thousand names hundreds of thousands of times.
     name = sys.intern(text[span.start : span.end])
     return Mention(span=span, text=name, kind=kind, role=sys.intern(role) if role else None)
+
+
+def _is_place(words: Sequence[str], model: _Tagger) -> bool:
+    """Whether words name a known place or a country's short form ("US", "UK")."""
+    name = " ".join(normalise(w).lower() for w in words)
+    return name in model.places or name in _SHORT_PLACES
 
 
 def _initials_name(words: Sequence[str], model: _Tagger) -> bool:

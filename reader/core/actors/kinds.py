@@ -124,6 +124,34 @@ def is_thing(words: Sequence[str]) -> bool:
     )
 
 
+def trim_things(words: Sequence[str], a: int, b: int) -> tuple[int, int]:
+    """A name without the format or award words around it ("US DVD" -> "US",
+    "Oscar-winning Lord of the Rings" -> "Lord of the Rings", "Aviator for Oscars" ->
+    "Aviator"); a name of such words only is left whole, for ``is_thing`` to drop.
+
+    Args:
+        words: The sentence's tokens.
+        a: Index of the name's first token.
+        b: Index just past its last token.
+
+    Returns:
+        The trimmed ``(a, b)``.
+    """
+    if is_thing(words[a:b]):
+        return a, b
+    # A leading award word may be a given name ("Oscar Wilde"); its compounds and format
+    # acronyms are not ("Oscar-winning", "DVD").
+    while a < b - 1 and is_thing(words[a : a + 1]) and not words[a].istitle():
+        a += 1
+    trimmed = b
+    while b > a + 1 and is_thing(words[b - 1 : b]):
+        b -= 1
+    # What the award or format hung on goes with it: "Aviator for [Oscars]".
+    while b < trimmed and b > a + 1 and words[b - 1].islower():
+        b -= 1
+    return a, b
+
+
 def organisation_head(words: Sequence[str]) -> bool:
     """Whether a name of two words or more ends in an organisation's head word."""
     return len(words) > 1 and _low(words[-1]).rstrip(".") in ORGANISATION_HEADS
@@ -166,10 +194,10 @@ def _list_start(words: Sequence[str], a: int) -> int:
     Yahoo and X"): back over capitalised words, commas and "and"."""
     i = a
     while i > 0 and a - i < 12 and (
-        words[i - 1][:1].isupper() or words[i - 1] in {",", "and", "or", "'s"}
+        any(c.isupper() for c in words[i - 1]) or words[i - 1] in {",", "and", "or", "'s"}
     ):
         i -= 1
-    while i < a and not words[i][:1].isupper():
+    while i < a and not any(c.isupper() for c in words[i]):
         i += 1  # the list starts with a name, not with "and" or a comma
     return i
 
