@@ -211,6 +211,17 @@ KIND_CASES = [
         [("BASF", "organisation"), ("Siemens", "organisation"), ("Cadbury", "organisation"),
          ("Siemens", "organisation")],
     ),
+    (
+        "firm-noun-store",
+        "It links to online store Amazon, the search firm said. Amazon has grown.",
+        [("Amazon", "organisation"), ("Amazon", "organisation")],
+    ),
+    # A home nation's side has a boss too, and it is still a place.
+    (
+        "home-nation-boss",
+        "Wales boss Mike Ruddock named his side. Wales play on Saturday.",
+        [("Wales", "place"), ("Mike Ruddock", "person"), ("Wales", "place")],
+    ),
     # "Shares in X" is a holding, not a location; one sense per article for the lone word.
     (
         "shares-in-a-firm",

@@ -52,7 +52,8 @@ _FIRM_NOUNS = frozenset(
     conglomerate airline bank insurer network broadcaster website
     band club outfit giants retailers operators carriers providers suppliers developers
     publishers labels chains brands airlines banks insurers networks broadcasters
-    websites sites portals stores bands clubs outfits survivors rivals""".split()
+    websites sites portals stores bands clubs outfits survivors rivals store entrants
+    """.split()
 )
 _LISTING = frozenset({"like", "including", "as"})
 # Words after a name (or its "'s") that only a body has: "Sony's chief executive".
@@ -67,6 +68,11 @@ _FIRM_MEMBERS = frozenset(
     """officer executive executives chairman chairwoman founder boss director owner owners
     shareholders shareholder subsidiary unit division employees staff engineers analyst
     spokesman spokeswoman spokesperson representatives""".split()
+)
+# Countries inside countries, which the city and country gazetteer lacks; as national
+# sides they have bosses ("England boss") like firms do.
+_HOME_NATIONS = frozenset(
+    {"england", "scotland", "wales", "northern ireland", "ulster", "great britain"}
 )
 # Before a place, never before a body.
 _LOCATIVE = frozenset({"in", "near", "across", "throughout", "outside", "inside", "around"})
@@ -271,6 +277,7 @@ def settle_kinds(
         for m in kept
         if m.text not in located
         and m.text.lower() not in places
+        and m.text.lower() not in _HOME_NATIONS
         and (
             (m.kind == "place" and m.text in firm)
             or (
