@@ -242,7 +242,9 @@ KIND_CASES = [
     ("award", "The film won an Oscar last year. She hopes to win an Oscar for the role.", []),
     # A format or award word is no part of the name beside it.
     ("format-after-a-place", "The US DVD market grew fast last year.", [("US", "place")]),
-    # ... but an award word that starts a person's name here is that person.
+    # ... but one that starts a body's name is part of it.
+    ("format-starts-a-shop", "Shoppers at PC World queued.", [("PC World", "organisation")]),
+    # ... and an award word that starts a person's name here is that person.
     (
         "award-word-as-given-name",
         "Oscar Wilde wrote plays. Oscar was a wit.",

@@ -16,6 +16,7 @@ class here corrects one of them, by what the words are rather than by which name
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
@@ -53,6 +54,7 @@ _FIRM_NOUNS = frozenset(
     band club outfit giants retailers operators carriers providers suppliers developers
     publishers labels chains brands airlines banks insurers networks broadcasters
     websites sites portals stores bands clubs outfits survivors rivals store entrants
+    analysts consultancy
     """.split()
 )
 _LISTING = frozenset({"like", "including", "as"})
@@ -145,9 +147,9 @@ def trim_things(words: Sequence[str], a: int, b: int) -> tuple[int, int]:
     """
     if is_thing(words[a:b]):
         return a, b
-    # A leading award word may be a given name ("Oscar Wilde"); its compounds and format
-    # acronyms are not ("Oscar-winning", "DVD").
-    while a < b - 1 and is_thing(words[a : a + 1]) and not words[a].istitle():
+    # Only compounds go at the start ("Oscar-winning"): an award word there may be a
+    # given name ("Oscar Wilde"), a format a shop's name ("PC World").
+    while a < b - 1 and is_thing(words[a : a + 1]) and "-" in words[a]:
         a += 1
     trimmed = b
     while b > a + 1 and is_thing(words[b - 1 : b]):
@@ -255,7 +257,7 @@ def settle_kinds(
     Returns:
         The mentions, minus formats and awards (an award word stays when it starts a
         person's full name here: "Oscar Wilde", then "Oscar"). A place the article calls
-        a firm, and a lone-word person it calls a firm or also tags as a body, is an
+        a firm, and a lone-word person it calls a firm or tags as a body as often, is an
         organisation when the article never locates it ("in X") and it is no known place
         or family name of a person here; so is a person's name that starts with such a
         body's name ("Sony Ericsson" beside "Sony") unless it starts with a given name.
@@ -269,9 +271,11 @@ def settle_kinds(
     ]
     # Family names of this article's people stay people ("Mr Ford" beside "Tom Ford").
     families = {m.text.split()[-1] for m in kept if m.kind == "person" and " " in m.text}
-    # One sense per article: a lone word tagged a body here is one where tagged a person,
-    # and a person's name starting with it is that body's ("Sony Ericsson").
+    # One sense per article: a lone word tagged a body here at least as often as a person
+    # is one, and a person's name starting with a body's is that body's ("Sony Ericsson").
     tagged = {m.text for m in kept if m.kind == "organisation" and " " not in m.text}
+    votes = Counter((m.text, m.kind) for m in kept)
+    mostly_bodies = {t for t in tagged if votes[t, "organisation"] >= votes[t, "person"]}
     bodies = {
         m.text
         for m in kept
@@ -283,7 +287,7 @@ def settle_kinds(
             or (
                 m.kind == "person"
                 and " " not in m.text
-                and (m.text in firm or m.text in tagged)
+                and (m.text in firm or m.text in mostly_bodies)
                 and m.text not in families
             )
         )
