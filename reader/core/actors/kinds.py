@@ -9,8 +9,11 @@ class here corrects one of them, by what the words are rather than by which name
   body, not a person ("Sony Pictures");
 * format and product acronyms (DVD, PC, MP3) and awards (Oscar, Grammy) are things, not
   people or bodies: they are no actors;
-* a word the article calls a firm ("the retailer Amazon", "Nokia's chief executive") and
-  never puts after a locative preposition is a body, not a place.
+* a word the article calls a firm ("the retailer Amazon", "Nokia's chief executive",
+  "giants such as Intel and Amazon") and never puts after a locative preposition is a
+  body, not a place, and so is a person-shaped name starting with it ("Sony Ericsson").
+
+Corpus-wide votes on kinds are in ``reader.core.actors.kind_votes``.
 """
 
 from __future__ import annotations
@@ -46,17 +49,17 @@ ORGANISATION_HEADS = frozenset(
     """.split()
 )
 
-# Nouns that name the kind of body a name is: "the retailer Amazon", "Nokia's boss".
+# Nouns that name the kind of body a name is: "the retailer Amazon", "firms such as X".
 _FIRM_NOUNS = frozenset(
-    """firm firms company companies giant maker makers manufacturer retailer group
-    operator carrier provider supplier developer publisher label studio chain brand
-    conglomerate airline bank insurer network broadcaster website
-    band club outfit giants retailers operators carriers providers suppliers developers
-    publishers labels chains brands airlines banks insurers networks broadcasters
-    websites sites portals stores bands clubs outfits survivors rivals store entrants
-    analysts consultancy
-    """.split()
+    """firm company giant maker manufacturer retailer group operator carrier provider
+    supplier developer publisher label studio chain brand conglomerate airline bank
+    insurer network broadcaster website site portal store band club outfit consultancy
+    firms companies giants makers manufacturers retailers operators carriers providers
+    suppliers developers publishers labels chains brands airlines banks insurers
+    networks broadcasters websites sites portals stores bands clubs outfits survivors
+    rivals entrants analysts""".split()
 )
+# Before a list of names: "giants such as", "firms like", "brands including".
 _LISTING = frozenset({"like", "including", "as"})
 # Words after a name (or its "'s") that only a body has: "Sony's chief executive".
 _FIRM_AFTER = frozenset(
@@ -76,16 +79,15 @@ _FIRM_MEMBERS = frozenset(
 _HOME_NATIONS = frozenset(
     {"england", "scotland", "wales", "northern ireland", "ulster", "great britain"}
 )
-# Before a place, never before a body.
+# Before a place, never before a body; but "shares in X" is a holding in a body.
 _LOCATIVE = frozenset({"in", "near", "across", "throughout", "outside", "inside", "around"})
-
 _HOLDINGS = frozenset({"shares", "stake", "stakes", "holding", "investment", "interest"})
 
 # Format, medium and device acronyms: things people buy or use, not bodies.
 FORMATS = frozenset(
     """dvd dvds cd cds pc pcs tv tvs mp3 mp3s mp4 hd hdtv lcd lcds vhs pda pdas gps sms mms
     usb dab dsl adsl pvr pvrs dvr dvrs iptv voip rfid sim 3g 4g gsm wifi wi-fi cpu cpus
-    gpu dsl umd lan wlan atm atms suv suvs cd-rom cd-roms dvd-r hd-dvd blu-ray""".split()
+    gpu umd lan wlan atm atms suv suvs cd-rom cd-roms dvd-r hd-dvd blu-ray""".split()
 )
 # Awards named after a statuette or a founder: "won an Oscar", "two Grammys".
 AWARDS = frozenset(
