@@ -312,3 +312,37 @@ def test_acronym_follows_its_own_articles_long_form() -> None:
     assert names[software] == "Business Software Alliance"
     # Two long forms in the corpus: an article without one cannot tell which.
     assert unknown not in {building, software}
+
+
+def _kind_of(documents: list[tuple[str, list[Mention]]]) -> dict[str, set[str]]:
+    """Each surface's kinds after merging."""
+    _, linked = merge_actors(documents)
+    kinds: dict[str, set[str]] = {}
+    for ms in linked:
+        for m in ms:
+            kinds.setdefault(m.text, set()).add(m.kind)
+    return kinds
+
+
+def test_company_read_as_a_place_is_a_body_by_the_bodies_it_names() -> None:
+    # A made-up company: its bare name mostly tagged a place (weak votes), once a body,
+    # and it heads three bodies' names; a person-shaped "Zantor Lindqvist" is its too.
+    bare = [[("Zantor", "place")]] * 6 + [[("Zantor", "organisation")]]
+    bodies = [[("Zantor Records", "organisation")], [("Zantor Pictures", "organisation")],
+              [("Zantor Europe", "organisation")], [("Zantor Lindqvist", "person")]]
+    kinds = _kind_of(_documents(Case(bare + bodies, [], [], {})))
+    assert kinds["Zantor"] == {"organisation"}
+    assert kinds["Zantor Lindqvist"] == {"organisation"}
+
+
+def test_places_and_family_names_heading_bodies_keep_their_kind() -> None:
+    # "London" heads bodies' names but is a known place; "Hardwick" a person's family name.
+    articles = [[("London", "place")]] * 6 + [[("London", "organisation")]]
+    articles += [[("London Records", "organisation")], [("London Pictures", "organisation")],
+                 [("London Europe", "organisation")]]
+    articles += [[("Hardwick", "person")]] * 3 + [[("Hardwick", "organisation")],
+                 [("Emma Hardwick", "person")], [("Hardwick Records", "organisation")],
+                 [("Hardwick Pictures", "organisation")], [("Hardwick Europe", "organisation")]]
+    kinds = _kind_of(_documents(Case(articles, [], [], {})))
+    assert kinds["London"] == {"place"}
+    assert kinds["Hardwick"] == {"person"}

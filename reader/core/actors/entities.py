@@ -30,6 +30,14 @@ from reader.core.actors.features import (
     normalise,
     tokenize,
 )
+from reader.core.actors.kinds import (
+    firm_context,
+    locative_context,
+    name_end,
+    organisation_head,
+    settle_kinds,
+    trim_things,
+)
 from reader.core.actors.roles import (
     HEAD_NOUNS,
     HONORIFICS,
@@ -47,6 +55,7 @@ _MONTHS = "january february march april may june july august september october n
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday"
 _GREETINGS = "hello hi hey good morning afternoon evening night dear thanks welcome"
 NOT_ACTORS = frozenset((_MONTHS + " " + _DAYS + " " + _GREETINGS).split())
+_SHORT_PLACES = frozenset({"us", "u.s.", "uk", "u.k.", "usa", "eu", "uae"})
 _LEADING_DROP = frozenset({"the", "a", "an"}) | HONORIFICS
 _BREAK_RE = re.compile(r"\n+|(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])")
 
@@ -201,6 +210,8 @@ def detect_mentions(text: str, sentences: Sequence[Span]) -> list[Mention]:
     words_by_sentence = [[t[2] for t in toks] for toks in token_lists]
     ctx = model.features.document(words_by_sentence)
     mentions: list[Mention] = []
+    firm: set[str] = set()
+    located: set[str] = set()
     for toks, words in zip(token_lists, words_by_sentence, strict=True):
         if not _may_name(words, model, ctx):
             continue
@@ -214,14 +225,23 @@ def detect_mentions(text: str, sentences: Sequence[Span]) -> list[Mention]:
             if label not in KINDS:
                 continue
             kind = KINDS[label]
+            b0 = name_end(words, a0, b0, kind == "person")
             if kind == "organisation" and place_context(toks, a0, b0):
                 kind = "place"
+            elif kind == "person" and organisation_head(words[a0:b0]):
+                kind = "organisation"
             for a, b in _conjuncts(words, a0, b0, model):
                 found = _mention(text, toks, a, b, kind, headline, in_entity, model, ctx)
-                if found is not None:
-                    mentions.append(found)
+                if found is None:
+                    continue
+                mentions.append(found)
+                if firm_context(words, a, b):
+                    firm.add(found.text)
+                if locative_context(words, a):
+                    located.add(found.text)
     mentions.sort(key=lambda m: m.span)
-    return _harmonise(mentions, model)
+    settled = settle_kinds(mentions, firm, located, model.places, model.first_names, ctx.title)
+    return _harmonise(settled, model)
 
 
 def _may_name(words: Sequence[str], model: _Tagger, ctx: DocContext) -> bool:
@@ -267,11 +287,21 @@ def _mention(
 ) -> Mention | None:
     """Clean one tagged entity into a mention, or None when it names no actor."""
     words = [t[2] for t in toks]
-    # Honorifics and articles are not part of a name; possessives neither.
-    while a < b - 1 and normalise(words[a]).lower().rstrip(".") in _LEADING_DROP:
+    # Honorifics and articles are not part of a name; possessives neither. An honorific
+    # before a lower-case word starts a title ("Lord of the Rings"), not a name.
+    while (
+        a < b - 1
+        and normalise(words[a]).lower().rstrip(".") in _LEADING_DROP
+        and not words[a + 1].islower()
+    ):
         a += 1
     while a < b - 1 and normalise(words[b - 1]) in {"'s", "'", "-"}:
         b -= 1
+    trimmed = trim_things(words, a, b)
+    if trimmed != (a, b):
+        a, b = trimmed
+        if kind != "person" and _is_place(words[a:b], model):
+            kind = "place"  # "US" of "US DVD", tagged a body as a whole
     first = a == 0 or words[a - 1] in OPENERS
     a, b = _trim_ordinary(words, a, b, first, headline, model, ctx)
     if a >= b or not _keep(words[a:b], first, model, ctx):
@@ -293,6 +323,12 @@ def _mention(
     # Interned: a corpus repeats a few thousand names hundreds of thousands of times.
     name = sys.intern(text[span.start : span.end])
     return Mention(span=span, text=name, kind=kind, role=sys.intern(role) if role else None)
+
+
+def _is_place(words: Sequence[str], model: _Tagger) -> bool:
+    """Whether words name a known place or a country's short form ("US", "UK")."""
+    name = " ".join(normalise(w).lower() for w in words)
+    return name in model.places or name in _SHORT_PLACES
 
 
 def _initials_name(words: Sequence[str], model: _Tagger) -> bool:
@@ -342,3 +378,13 @@ def _given_plus(parts: Sequence[str], surnames: set[str], model: _Tagger) -> boo
 def is_known_place(name: str) -> bool:
     """Whether a lower-cased name is in the shipped place gazetteer (loads the model)."""
     return name in _model().places
+
+
+def is_given_name(name: str) -> bool:
+    """Whether a lower-cased word is in the shipped given-name list (loads the model)."""
+    return name in _model().first_names
+
+
+def is_common_word(name: str) -> bool:
+    """Whether a lower-cased word is mostly written lower case (loads the model)."""
+    return name in _model().common

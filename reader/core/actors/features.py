@@ -22,7 +22,10 @@ _TOKEN_RE = re.compile(
     r"(?=\s+[A-Z])"
     r"|\d+(?:[,.]\d+)+|\w+(?:[-.'’]\w+)*|['’][sS]\b|\S"
 )
-_POSSESSIVE_RE = re.compile(r"^(.+?)(['’][sS])$")
+# Clitics split off as in CoNLL's (Penn Treebank) tokens, which the tagger learnt from:
+# "Trump's" -> "Trump" "'s", "doesn't" -> "does" "n't", "they'll" -> "they" "'ll". Kept
+# whole, "doesn't" was an unseen word the tagger read as part of the name before it.
+_CLITIC_RE = re.compile(r"^(.+?)(['’][sS]|[nN]['’][tT]|['’](?:ll|re|ve|d|m))$")
 
 # Typographic characters seen in web news but never in CoNLL's Reuters text.
 _NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -40,8 +43,8 @@ OPENERS = frozenset({":", "-", "•", '"', "“", "‘", "'", "(", "—", "–",
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split ``text[start:end]`` into CoNLL-like tokens with absolute offsets.
 
-    Possessive clitics are split off ("Trump's" -> "Trump", "'s") as CoNLL does, so the
-    name itself becomes a clean token.
+    Possessive and verb clitics are split off ("Trump's" -> "Trump", "'s"; "doesn't" ->
+    "does", "n't") as CoNLL does, so the name itself becomes a clean token.
 
     Args:
         text: The full text.
@@ -56,11 +59,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for match in _TOKEN_RE.finditer(text, start, stop):
         word = match.group()
         s = match.start()
-        possessive = _POSSESSIVE_RE.match(word) if len(word) > 2 else None
-        if possessive:
-            cut = s + len(possessive.group(1))
-            tokens.append((s, cut, possessive.group(1)))
-            tokens.append((cut, match.end(), possessive.group(2)))
+        clitic = _CLITIC_RE.match(word) if len(word) > 2 else None
+        if clitic:
+            cut = s + len(clitic.group(1))
+            tokens.append((s, cut, clitic.group(1)))
+            tokens.append((cut, match.end(), clitic.group(2)))
         else:
             tokens.append((s, match.end(), word))
     return tokens

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from reader.core.actors.entities import is_known_place
+from reader.core.actors.kind_votes import KIND_ORDER, resolve_kinds
 from reader.core.actors.linking import Flat, Sets, link_short_names, merge_full_names
 from reader.core.actors.names import (
     ALIASES,
@@ -29,50 +29,7 @@ from reader.core.actors.names import (
 )
 from reader.core.models import Actor, ActorKind, Mention, Span
 
-# Metonymic institutions the tagger often calls places: they act, so they are bodies.
-_INSTITUTIONS = frozenset({"kremlin", "white house", "pentagon", "downing street", "elysee"})
 _ALIAS_TARGETS = frozenset(ALIASES.values())
-_KIND_ORDER: dict[ActorKind, int] = {"person": 0, "place": 1, "organisation": 2}
-
-
-def _resolve_kinds(documents: Sequence[tuple[str, Sequence[Mention]]]) -> list[list[ActorKind]]:
-    """One kind per mention: corpus vote per name, persons' surnames stay persons."""
-    votes: dict[str, Counter[ActorKind]] = defaultdict(Counter)
-    for _, mentions in documents:
-        for m in mentions:
-            votes[key(m.text)][m.kind] += 1
-    surnames: set[str] = set()
-    name_words: set[str] = set()
-    for _, mentions in documents:
-        for m in mentions:
-            parts, _ = person_parts(m.text)
-            if len(parts) > 1 and votes[key(m.text)].most_common(1)[0][0] == "person":
-                surnames.add(key(parts[-1]))
-                name_words.update(key(p) for p in parts)
-    kinds: list[list[ActorKind]] = []
-    for _, mentions in documents:
-        doc_kinds: list[ActorKind] = []
-        for m in mentions:
-            k = key(m.text)
-            counts = votes[k]
-            kind = min(counts, key=lambda c: (-counts[c], _KIND_ORDER[c]))
-            if k in _INSTITUTIONS:
-                kind = "organisation"
-            elif " " not in k and k in surnames and 4 * counts["person"] >= counts.total():
-                kind = "person"
-            elif kind == "person" and counts["place"] and is_known_place(k):
-                kind = "place"
-            elif kind == "person" and " " not in k and k not in name_words:
-                # A lone word that is never part of a person's full name anywhere, and
-                # that the tagger also read as a place or body, is that ("Crimea").
-                others: Counter[ActorKind] = Counter(
-                    {c: n for c, n in counts.items() if c != "person"}
-                )
-                if others:
-                    kind = min(others, key=lambda c: (-others[c], _KIND_ORDER[c]))
-            doc_kinds.append(kind)
-        kinds.append(doc_kinds)
-    return kinds
 
 
 def merge_actors(
@@ -87,7 +44,7 @@ def merge_actors(
         The actors (most mentioned first) and, per document in input order, its mentions
         with ``actor`` set to an actor id and ``kind`` made consistent with that actor.
     """
-    kinds = _resolve_kinds(documents)
+    kinds = resolve_kinds(documents)
     flat = Flat(documents, kinds)
     sets = Sets(len(flat))
     person_full: list[int] = []
@@ -212,7 +169,7 @@ def _describe(
             mentions=1,
         )
     kinds = Counter(flat.kind[n] for n in members)
-    kind = min(kinds, key=lambda c: (-kinds[c], _KIND_ORDER[c]))
+    kind = min(kinds, key=lambda c: (-kinds[c], KIND_ORDER[c]))
     seen = [_form(flat.mention[n].text, kind) for n in members]
     forms: Counter[str] = Counter(seen)
     first_seen = {f: i for i, f in reversed(list(enumerate(seen)))}
