@@ -112,11 +112,14 @@ class ReaderApp(App[None]):
 
     @on(CorpusLoaded)
     def _corpus_loaded(self, message: CorpusLoaded) -> None:
+        from reader.core.text import printable
+
         self.corpus = message.corpus
         self._articles = {item.article.id: item for item in message.corpus.articles}
         self.main_screen.show_corpus(message.corpus)
         for error in message.corpus.errors[:5]:
-            self.notify(f"{error.path}: {error.error}", title="Skipped a file",
+            self.notify(f"{printable(error.path)}: {printable(error.error)}",
+                        title="Skipped a file",
                         severity="warning", markup=False)
         if len(message.corpus.errors) > 5:
             self.notify(f"{len(message.corpus.errors)} files skipped; press e to list them.",

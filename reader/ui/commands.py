@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from reader.core.text import printable
+
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
 
@@ -36,15 +38,17 @@ class ReaderCommands(Provider):
             yield f"Sort by {order}", f"Order the list by {order}", partial(app.sort_by, order)
         corpus = app.corpus
         outlets = sorted({a.article.source for a in corpus.articles if a.article.source})
+        # Outlets, names and titles come from files: shown through printable().
         for outlet in outlets:
-            yield (f"Filter by outlet: {outlet}", "Show only this outlet's articles",
+            yield (f"Filter by outlet: {printable(outlet)}", "Show only this outlet's articles",
                    partial(app.filter_outlet, outlet))
         for actor in sorted(corpus.actors, key=lambda a: -a.mentions)[:200]:
-            yield (f"Filter by actor: {actor.name}", f"{actor.kind}, {actor.mentions} mentions",
+            yield (f"Filter by actor: {printable(actor.name)}",
+                   f"{actor.kind}, {actor.mentions} mentions",
                    partial(app.filter_actor, actor.id, actor.name))
         for item in corpus.articles:
-            title = item.article.title or item.article.id
-            yield (f"Open: {title}", item.article.source or item.article.id,
+            title = printable(item.article.title or item.article.id)
+            yield (f"Open: {title}", printable(item.article.source or item.article.id),
                    partial(app.open_article, item.article.id))
 
     async def discover(self) -> Hits:

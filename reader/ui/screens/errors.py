@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.core.models import LoadError
+from reader.core.text import printable
 
 
 class ErrorsScreen(ModalScreen[None]):
@@ -28,7 +29,9 @@ class ErrorsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         lines = [Content.styled(f"{len(self.errors)} files skipped", "bold")]
-        lines += [Content.assemble((e.path, "$text-warning"), ": ", e.error) for e in self.errors]
+        # Paths come from the file system: a name may hold ESC or a newline.
+        lines += [Content.assemble((printable(e.path), "$text-warning"), ": ", printable(e.error))
+                  for e in self.errors]
         if not self.errors:
             lines = [Content("Every file loaded.")]
         with VerticalScroll(id="errors-body"):

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from reader.core.models import Actor, AnalysedArticle
+from reader.core.text import printable
 from reader.ui.render import Cell
 
 KIND_LABELS = {"person": "person", "organisation": "org", "place": "place"}
@@ -77,13 +78,14 @@ class ActorsPanel(Vertical):
         actor = self._actors.get(actor_id)
         lines: list[Content] = []
         for item in articles:
-            title = item.article.title or item.article.id
-            outlet = item.article.source or (title if len(title) <= 30 else title[:29] + "…")
+            title = printable(item.article.title or item.article.id)
+            outlet = printable(item.article.source or "") or (
+                title if len(title) <= 30 else title[:29] + "…")
             for quote in item.quotes:
                 if quote.actor == actor_id:
                     said = item.article.text[quote.span.start : quote.span.end]
                     lines.append(Content.assemble((outlet, "bold"), ": “", said, "”"))
-        name = actor.name if actor else actor_id
+        name = printable(actor.name if actor else actor_id)
         header = Content.assemble((name, "bold"), f" — {len(lines)} quotes" if lines else
                                   " — no direct quotes")
         self.query_one("#actor-quotes", Static).update(Content("\n").join([header, *lines]))

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.control import strip_control_codes
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -22,6 +21,7 @@ from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
+from reader.core.text import printable
 from reader.ui.render import Cell, fit_cell
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class ListFilter:
         return bool(self.query or self.outlet or self.actor)
 
     def describe(self) -> str:
-        """A short human description, for the status line."""
+        """A short human description, for the status line (one line)."""
         parts = []
         if self.query:
             parts.append(f"matching “{self.query}”")
@@ -70,7 +70,7 @@ class ListFilter:
             parts.append(f"from {self.outlet}")
         if self.actor:
             parts.append(f"mentioning {self.actor_name or self.actor}")
-        return ", ".join(parts)
+        return printable(", ".join(parts))
 
 
 class ArticleList(DataTable[Cell]):
@@ -347,12 +347,8 @@ class ArticleList(DataTable[Cell]):
             if self.rows[row_key].height == 1:
                 value = self._data[row_key][column_key]
         content_width = width - 2 * self.cell_padding
-        if (
-            not isinstance(value, Cell)
-            or "\n" in value.plain
-            or "\t" in value.plain
-            or content_width < 2
-        ):
+        # A Cell holds no control characters (newlines and tabs included): one line.
+        if not isinstance(value, Cell) or content_width < 2:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         key = (row_key, column_key, base_style, cursor, hover, self._show_hover_cursor,
                self._update_count, self._pseudo_class_state)
@@ -368,7 +364,7 @@ class ArticleList(DataTable[Cell]):
         style += component_style
         if post_style:
             style += post_style
-        text = fit_cell(strip_control_codes(value.plain), content_width, value.justify)
+        text = fit_cell(value.plain, content_width, value.justify)
         pad = " " * self.cell_padding
         lines = [[Segment(pad + text + pad, style)]]
         self._cell_render_cache[key] = lines
