@@ -77,7 +77,7 @@ class MainScreen(Screen[None]):
         return panel
 
     def _fill_actors(self, panel: ActorsPanel) -> None:
-        panel.show_actors(self.corpus.actors, f"Actors in {len(self.corpus.articles)} articles")
+        panel.show_corpus_actors(self.corpus.actors, len(self.corpus.articles))
 
     def on_mount(self) -> None:
         self.article_list.focus()
