@@ -200,7 +200,7 @@ class ReaderApp(App[None]):
 
         self.push_screen(ErrorsScreen(self.corpus.errors))
 
-    # Actions used by the command palette -----------------------------------------------
+    # Help ------------------------------------------------------------------------------
 
     def action_help(self) -> None:
         """Show every key."""
@@ -220,30 +220,6 @@ class ReaderApp(App[None]):
                               ("j, k, ↑, ↓", "Scroll")]),
         ]
         self.push_screen(HelpScreen(sections))
-
-    def action_clear_filters(self) -> None:
-        """Show every article again."""
-        self.main_screen.action_clear_filters()
-
-    async def action_actors(self) -> None:
-        """Toggle the actors panel of the list."""
-        await self.main_screen.action_toggle_actors()
-
-    def action_compare_current(self) -> None:
-        """Compare the article under the list cursor with its closest source."""
-        self.main_screen.action_compare()
-
-    def sort_by(self, order: str) -> None:
-        """Sort the list."""
-        self.main_screen.sort_by(order)
-
-    def filter_outlet(self, outlet: str) -> None:
-        """Filter the list by outlet."""
-        self.main_screen.filter_outlet(outlet)
-
-    async def filter_actor(self, actor_id: str, name: str) -> None:
-        """Filter the list by actor."""
-        await self.main_screen.filter_actor(actor_id, name)
 
 
 def make_app(config: Config | None = None) -> ReaderApp:

@@ -29,6 +29,7 @@ class MainScreen(Screen[None]):
         Binding("enter", "open_article", "Open", id="main.open"),
         Binding("slash", "search", "Search", id="main.search"),
         Binding("o", "cycle_sort", "Sort", id="main.sort"),
+        Binding("O", "reverse_sort", "Reverse sort", show=False, id="main.reverse"),
         Binding("a", "toggle_actors", "Actors", id="main.actors"),
         Binding("s", "compare", "Side by side", id="main.compare"),
         Binding("escape", "clear_filters", "Clear filters", id="main.clear"),
@@ -123,7 +124,7 @@ class MainScreen(Screen[None]):
         description = self.article_list.list_filter.describe()
         if description:
             parts.append(description)
-        parts.append(f"sorted by {self.article_list.order_by}")
+        parts.append(f"sorted by {self.article_list.sort_description}")
         if corpus.errors:
             parts.append(f"{len(corpus.errors)} skipped (e)")
         if loading:
@@ -162,8 +163,14 @@ class MainScreen(Screen[None]):
         self.sort_by(SORT_ORDERS[(current + 1) % len(SORT_ORDERS)])
 
     def sort_by(self, order: str) -> None:
-        """Sort the list (also used by the command palette)."""
+        """Sort the list in the order's natural direction (also used by the palette)."""
         self.article_list.set_sort(order)
+        self._update_status()
+
+    def action_reverse_sort(self) -> None:
+        """Turn the list's order the other way round."""
+        self.article_list.set_sort(self.article_list.order_by,
+                                   reverse=not self.article_list.reverse)
         self._update_status()
 
     def filter_outlet(self, outlet: str | None) -> None:

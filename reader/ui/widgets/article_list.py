@@ -30,21 +30,29 @@ if TYPE_CHECKING:
     from reader.core.models import AnalysedArticle
 
 SORT_ORDERS: tuple[str, ...] = ("file", "date", "outlet", "title", "size")
+# How each order reads in its natural direction and reversed (the status line says it).
+SORT_DIRECTIONS = {
+    "file": ("in order", "reversed"),
+    "date": ("oldest first", "newest first"),
+    "outlet": ("A–Z", "Z–A"),
+    "title": ("A–Z", "Z–A"),
+    "size": ("longest first", "shortest first"),
+}
 # A cursor or hover on no row at all: not even the header, which DataTable numbers -1.
 _NOWHERE = Coordinate(-2, -2)
 
 
 def _sort_key(order: str) -> Callable[[AnalysedArticle], tuple[object, ...]]:
-    """The key function for a sort order; missing values sort last."""
+    """The key function for a sort order; its first item is True for a missing value."""
     if order == "date":
         return lambda item: (item.article.date is None, item.article.date or "", item.article.id)
     if order == "outlet":
         return lambda item: (item.article.source is None, (item.article.source or "").lower())
     if order == "title":
-        return lambda item: ((item.article.title or "").lower(), item.article.id)
+        return lambda item: (False, (item.article.title or "").lower(), item.article.id)
     if order == "size":
-        return lambda item: (-item.article.word_count, item.article.id)
-    return lambda item: ()
+        return lambda item: (False, -item.article.word_count, item.article.id)
+    return lambda item: (False,)
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,8 @@ class ArticleList(DataTable[Cell]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("g,home", "scroll_top", "First article", show=False, id="list.top"),
+        Binding("G,end", "scroll_bottom", "Last article", show=False, id="list.bottom"),
     ]
 
     @dataclass
@@ -94,6 +104,7 @@ class ArticleList(DataTable[Cell]):
         self._articles: dict[str, AnalysedArticle] = {}
         self._pending: set[str] = set()
         self.order_by = "file"
+        self.reverse = False
         self.list_filter = ListFilter()
         self._line_style = Style()
         self._look: tuple[object, ...] = ()
@@ -162,7 +173,7 @@ class ArticleList(DataTable[Cell]):
         """Append newly cleaned articles, not analysed yet (while a folder loads)."""
         self._pending.update(item.article.id for item in articles)
         self._articles.update((item.article.id, item) for item in articles)
-        if self.order_by == "file" and not self.list_filter.active:
+        if self.order_by == "file" and not self.reverse and not self.list_filter.active:
             for item in articles:
                 self._add_row(item)
         else:
@@ -184,10 +195,22 @@ class ArticleList(DataTable[Cell]):
                 for column, value in zip(self.columns, self._cells(item), strict=True):
                     self.update_cell(article_id, column, value)
 
-    def set_sort(self, order: str) -> None:
-        """Sort by ``file``, ``date``, ``outlet``, ``title`` or ``size``."""
+    def set_sort(self, order: str, *, reverse: bool = False) -> None:
+        """Sort by ``file``, ``date``, ``outlet``, ``title`` or ``size``.
+
+        Args:
+            order: One of ``SORT_ORDERS``.
+            reverse: The other way round from the order's natural direction (articles
+                missing the value stay last either way).
+        """
         self.order_by = order
+        self.reverse = reverse
         self._refresh_rows()
+
+    @property
+    def sort_description(self) -> str:
+        """The order and its direction, for the status line: "date, newest first"."""
+        return f"{self.order_by}, {SORT_DIRECTIONS[self.order_by][self.reverse]}"
 
     def set_filter(self, list_filter: ListFilter) -> None:
         """Show only the articles that pass ``list_filter``."""
@@ -209,8 +232,11 @@ class ArticleList(DataTable[Cell]):
 
         contains = text_matcher(self.list_filter.query)
         shown = [item for item in self._articles.values() if self._passes(item, contains)]
-        if self.order_by != "file":
-            shown.sort(key=_sort_key(self.order_by))
+        key = _sort_key(self.order_by)
+        if self.order_by != "file" or self.reverse:
+            shown.sort(key=key, reverse=self.reverse)
+        if self.reverse:
+            shown.sort(key=lambda item: key(item)[0])  # stable: missing values back last
         for item in shown:
             self._add_row(item)
         if current is not None and current in self.rows:
