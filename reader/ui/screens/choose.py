@@ -20,6 +20,7 @@ class ChooseArticleScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="choose.cancel"),
+        Binding("q", "app.quit", "Quit", id="choose.quit"),
         Binding("j", "cursor_down", "Down", show=False, id="choose.down"),
         Binding("k", "cursor_up", "Up", show=False, id="choose.up"),
     ]

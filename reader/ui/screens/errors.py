@@ -17,10 +17,11 @@ from reader.core.text import printable
 
 
 class ErrorsScreen(ModalScreen[None]):
-    """Lists load errors; escape closes."""
+    """Lists load errors; escape or e closes it, q quits as everywhere."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,e", "dismiss", "Close", id="errors.close"),
+        Binding("escape,e", "dismiss", "Close", id="errors.close"),
+        Binding("q", "app.quit", "Quit", id="errors.quit"),
     ]
 
     def __init__(self, errors: Sequence[LoadError]) -> None:
