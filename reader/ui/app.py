@@ -113,17 +113,19 @@ class ReaderApp(App[None]):
     @on(CorpusLoaded)
     def _corpus_loaded(self, message: CorpusLoaded) -> None:
         from reader.core.text import printable
+        from reader.ui.wording import plural
 
         self.corpus = message.corpus
         self._articles = {item.article.id: item for item in message.corpus.articles}
         self.main_screen.show_corpus(message.corpus)
-        for error in message.corpus.errors[:5]:
-            self.notify(f"{printable(error.path)}: {printable(error.error)}",
-                        title="Skipped a file",
-                        severity="warning", markup=False)
-        if len(message.corpus.errors) > 5:
-            self.notify(f"{len(message.corpus.errors)} files skipped; press e to list them.",
-                        title="Skipped files", severity="warning", markup=False)
+        errors = message.corpus.errors
+        if errors:
+            # One notice for them all (a folder can skip hundreds); e lists every one.
+            first = f"{printable(errors[0].path)}: {printable(errors[0].error)}"
+            more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
+            self.notify(f"{first}{more}; press e for details.",
+                        title=f"{plural(len(errors), 'file')} skipped", severity="warning",
+                        markup=False)
         if not message.corpus.articles:
             self.notify("No articles loaded.", severity="error", markup=False)
 

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from reader.core.models import LoadError
 from reader.core.text import printable
+from reader.ui.wording import plural
 
 
 class ErrorsScreen(ModalScreen[None]):
@@ -29,7 +30,7 @@ class ErrorsScreen(ModalScreen[None]):
         self.errors = errors
 
     def compose(self) -> ComposeResult:
-        lines = [Content.styled(f"{len(self.errors)} files skipped", "bold")]
+        lines = [Content.styled(f"{plural(len(self.errors), 'file')} skipped", "bold")]
         # Paths come from the file system: a name may hold ESC or a newline.
         lines += [Content.assemble((printable(e.path), "$text-warning"), ": ", printable(e.error))
                   for e in self.errors]

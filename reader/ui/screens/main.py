@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from reader.ui.messages import CompareRequested, ErrorsRequested, OpenRequested
 from reader.ui.widgets.article_list import SORT_ORDERS, ArticleList, ListFilter
+from reader.ui.wording import plural
 
 if TYPE_CHECKING:
     from reader.core.models import Corpus
@@ -120,7 +121,7 @@ class MainScreen(Screen[None]):
     def _update_status(self, *, loading: bool = False) -> None:
         corpus = self.corpus
         shown = self.article_list.row_count
-        parts = [f"{shown:,} of {len(corpus.articles):,} articles"]
+        parts = [f"{shown:,} of {plural(len(corpus.articles), 'article')}"]
         description = self.article_list.list_filter.describe()
         if description:
             parts.append(description)
