@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -33,9 +33,14 @@ class MainScreen(Screen[None]):
         Binding("O", "reverse_sort", "Reverse sort", show=False, id="main.reverse"),
         Binding("a", "toggle_actors", "Actors", id="main.actors"),
         Binding("s", "compare", "Side by side", id="main.compare"),
-        Binding("escape", "clear_filters", "Clear filters", id="main.clear"),
-        Binding("e", "show_errors", "Errors", id="main.errors"),
+        # Kept out of the footer so q and ? fit at 80 columns: the status line says
+        # "escape clears" while a filter is on and "N skipped (e)" when files were skipped.
+        Binding("escape", "clear_filters", "Clear filters", show=False, id="main.clear"),
+        Binding("e", "show_errors", "Errors", show=False, id="main.errors"),
     ]
+
+    NARROW = 100
+    """Under this many columns the actors panel sits below the list, not beside it."""
 
     @property
     def corpus(self) -> Corpus:
@@ -84,6 +89,11 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.article_list.focus()
 
+    def on_resize(self, event: events.Resize) -> None:
+        # Beside an 80-column list the panel left the titles 16 cells; below, the
+        # list keeps its width.
+        self.set_class(event.size.width < self.NARROW, "-narrow")
+
     def show_footer(self) -> None:
         """Add the footer of keys, once: loading's first report (or failure) calls this.
 
@@ -124,7 +134,7 @@ class MainScreen(Screen[None]):
         parts = [f"{shown:,} of {plural(len(corpus.articles), 'article')}"]
         description = self.article_list.list_filter.describe()
         if description:
-            parts.append(description)
+            parts.append(f"{description} (escape clears)")
         parts.append(f"sorted by {self.article_list.sort_description}")
         if corpus.errors:
             parts.append(f"{len(corpus.errors)} skipped (e)")

@@ -98,7 +98,7 @@ class ActorsPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Actors", id="actors-title", markup=False)
-        yield Input(placeholder="/ filter · t kind · o sort", id="actor-filter")
+        yield Input(placeholder="/ filter · t kind · o sort", id="actor-filter", compact=True)
         yield ActorTable(id="actor-table", cursor_type="row", zebra_stripes=True)
         with ActorQuotes(id="actor-quotes"):
             yield Static("", id="actor-quotes-text", markup=False)

@@ -233,9 +233,10 @@ class ArticleList(DataTable[Cell]):
         contains = text_matcher(self.list_filter.query)
         shown = [item for item in self._articles.values() if self._passes(item, contains)]
         key = _sort_key(self.order_by)
-        if self.order_by != "file" or self.reverse:
-            shown.sort(key=key, reverse=self.reverse)
+        if self.order_by != "file":
+            shown.sort(key=key)
         if self.reverse:
+            shown.reverse()
             shown.sort(key=lambda item: key(item)[0])  # stable: missing values back last
         for item in shown:
             self._add_row(item)
