@@ -209,13 +209,22 @@ class ReaderApp(App[None]):
         from reader.ui.screens.compare import CompareScreen
         from reader.ui.screens.help import HelpScreen, binding_rows
         from reader.ui.screens.reading import ReadingScreen
+        from reader.ui.widgets.actors_panel import ActorsPanel
 
         if isinstance(self.screen, HelpScreen):
             return
         sections = [
             ("Everywhere", binding_rows(self.BINDINGS, self.get_key_display)),
             ("Article list", [*binding_rows(MainScreen.BINDINGS, self.get_key_display),
-                              ("j, k, ↑, ↓", "Move"), ("ctrl+p", "Command palette")]),
+                              ("j, k, ↑, ↓", "Move"), ("g, G, home, end", "First, last article"),
+                              ("ctrl+p", "Command palette")]),
+            ("Actors panel (a)", [
+                ("enter", "List the actor: filter the list by it (list) or scroll to it "
+                          "(reading view), and show its quotes"),
+                *binding_rows(ActorsPanel.BINDINGS, self.get_key_display),
+                ("g, G, home, end", "First, last actor"),
+                ("tab", "To the quotes (j, k, g, G scroll them)"),
+            ]),
             ("Reading view", [*binding_rows(ReadingScreen.BINDINGS, self.get_key_display),
                               ("j, k, ↑, ↓", "Scroll")]),
             ("Side by side", [*binding_rows(CompareScreen.BINDINGS, self.get_key_display),

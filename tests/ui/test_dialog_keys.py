@@ -52,3 +52,13 @@ async def test_escape_and_the_opening_key_close_dialogs(keys: tuple[str, str]) -
         await pilot.press(keys[1])
         assert isinstance(app.screen, MainScreen)
         assert app.return_code is None
+
+
+async def test_help_lists_the_list_and_panel_keys() -> None:
+    async with running() as (app, pilot):
+        await pilot.press("question_mark")
+        text = str(app.screen.query_one("#help-text").render())
+        for description in ("Reverse sort", "First, last article", "Actors panel",
+                            "Filter actors by name", "Kind: all, people", "Reverse actor sort",
+                            "To the quotes", "Clear filters", "Errors"):
+            assert description in text

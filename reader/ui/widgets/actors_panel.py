@@ -71,10 +71,13 @@ class ActorsPanel(Vertical):
     """Actors of the corpus (or of one article) and the quotes of the selected one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "filter", "Filter actors", show=False, id="actors.filter"),
-        Binding("t", "cycle_kind", "Kind filter", show=False, id="actors.kind"),
-        Binding("o", "cycle_sort", "Sort actors", show=False, id="actors.sort"),
-        Binding("O", "reverse_sort", "Reverse actors", show=False, id="actors.reverse"),
+        Binding("slash", "filter", "Filter actors by name as you type", show=False,
+                id="actors.filter"),
+        Binding("t", "cycle_kind", "Kind: all, people, organisations, places", show=False,
+                id="actors.kind"),
+        Binding("o", "cycle_sort", "Sort actors (mentions, name, count)", show=False,
+                id="actors.sort"),
+        Binding("O", "reverse_sort", "Reverse actor sort", show=False, id="actors.reverse"),
     ]
 
     @dataclass
