@@ -78,6 +78,8 @@ class ActorsPanel(Vertical):
         Binding("o", "cycle_sort", "Sort actors (mentions, name, count)", show=False,
                 id="actors.sort"),
         Binding("O", "reverse_sort", "Reverse actor sort", show=False, id="actors.reverse"),
+        Binding("escape", "leave_filter", "Clear the actor filter (in it)", show=False,
+                id="actors.leave_filter"),
     ]
 
     @dataclass
@@ -216,8 +218,19 @@ class ActorsPanel(Vertical):
             return None
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Escape clears the filter only while typing in it; elsewhere it is the screen's
+        # (clear the list's filters, or back from the reading view).
+        if action == "leave_filter":
+            return self.filter_input.has_focus
+        return True
+
     def action_filter(self) -> None:
         self.filter_input.focus()
+
+    def action_leave_filter(self) -> None:
+        self.filter_input.value = ""
+        self.table.focus()
 
     def action_cycle_kind(self) -> None:
         kinds = [value for value, _ in KIND_FILTERS]
