@@ -14,18 +14,12 @@ from typing import Any, NoReturn
 
 from reader import __version__
 from reader.cli_articles import pick_documents
-from reader.cli_output import (
-    counted,
-    print_alignment,
-    print_overlaps,
-    print_table,
-    printable,
-    report_errors,
-)
+from reader.cli_output import print_alignment, print_overlaps, print_table, report_errors
 from reader.config import Config, default_paths
 from reader.core.export import corpus_to_json
 from reader.core.models import AnalysedArticle, Article, Corpus
 from reader.core.pipeline import analyse_corpus
+from reader.core.text import counted, printable
 from reader.processes import analyse_batches
 from reader.sources.files import load_documents
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from reader.core.models import Alignment, Article, Corpus, LoadError
-from reader.core.text import printable
+from reader.core.text import counted, printable
 
 
 def print_table(corpus: Corpus, out: TextIO) -> None:
@@ -69,19 +69,6 @@ def report_errors(errors: Sequence[LoadError], out: TextIO) -> None:
     """One line a file that did not load: its path and the reason."""
     for error in errors:
         out.write(f"skipped {printable(error.path)}: {printable(error.error)}\n")
-
-
-def counted(count: int, noun: str) -> str:
-    """``count`` and the noun, singular for exactly one ("1 article", "0 articles").
-
-    Args:
-        count: How many.
-        noun: The singular; the plural adds "s" (every noun the CLI counts does).
-
-    Returns:
-        The phrase.
-    """
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _cut(text: str, width: int) -> str:

@@ -112,15 +112,19 @@ class ReaderApp(App[None]):
 
     @on(CorpusLoaded)
     def _corpus_loaded(self, message: CorpusLoaded) -> None:
+        from reader.core.text import counted, printable
+
         self.corpus = message.corpus
         self._articles = {item.article.id: item for item in message.corpus.articles}
         self.main_screen.show_corpus(message.corpus)
-        for error in message.corpus.errors[:5]:
-            self.notify(f"{error.path}: {error.error}", title="Skipped a file",
-                        severity="warning", markup=False)
-        if len(message.corpus.errors) > 5:
-            self.notify(f"{len(message.corpus.errors)} files skipped; press e to list them.",
-                        title="Skipped files", severity="warning", markup=False)
+        errors = message.corpus.errors
+        if errors:
+            # One notice for them all (a folder can skip hundreds); e lists every one.
+            first = f"{printable(errors[0].path)}: {printable(errors[0].error)}"
+            more = f" and {len(errors) - 1} more" if len(errors) > 1 else ""
+            self.notify(f"{first}{more}; press e for details.",
+                        title=f"{counted(len(errors), 'file')} skipped", severity="warning",
+                        markup=False)
         if not message.corpus.articles:
             self.notify("No articles loaded.", severity="error", markup=False)
 
@@ -197,50 +201,35 @@ class ReaderApp(App[None]):
 
         self.push_screen(ErrorsScreen(self.corpus.errors))
 
-    # Actions used by the command palette -----------------------------------------------
+    # Help ------------------------------------------------------------------------------
 
     def action_help(self) -> None:
         """Show every key."""
         from reader.ui.screens.compare import CompareScreen
         from reader.ui.screens.help import HelpScreen, binding_rows
         from reader.ui.screens.reading import ReadingScreen
+        from reader.ui.widgets.actors_panel import ActorsPanel
 
         if isinstance(self.screen, HelpScreen):
             return
         sections = [
             ("Everywhere", binding_rows(self.BINDINGS, self.get_key_display)),
             ("Article list", [*binding_rows(MainScreen.BINDINGS, self.get_key_display),
-                              ("j, k, ↑, ↓", "Move"), ("ctrl+p", "Command palette")]),
+                              ("j, k, ↑, ↓", "Move"), ("g, G, home, end", "First, last article"),
+                              ("ctrl+p", "Command palette")]),
+            ("Actors panel (a)", [
+                ("enter", "List the actor: filter the list by it (list) or scroll to it "
+                          "(reading view), and show its quotes"),
+                *binding_rows(ActorsPanel.BINDINGS, self.get_key_display),
+                ("g, G, home, end", "First, last actor"),
+                ("tab", "To the quotes (j, k, g, G scroll them)"),
+            ]),
             ("Reading view", [*binding_rows(ReadingScreen.BINDINGS, self.get_key_display),
                               ("j, k, ↑, ↓", "Scroll")]),
             ("Side by side", [*binding_rows(CompareScreen.BINDINGS, self.get_key_display),
                               ("j, k, ↑, ↓", "Scroll")]),
         ]
         self.push_screen(HelpScreen(sections))
-
-    def action_clear_filters(self) -> None:
-        """Show every article again."""
-        self.main_screen.action_clear_filters()
-
-    async def action_actors(self) -> None:
-        """Toggle the actors panel of the list."""
-        await self.main_screen.action_toggle_actors()
-
-    def action_compare_current(self) -> None:
-        """Compare the article under the list cursor with its closest source."""
-        self.main_screen.action_compare()
-
-    def sort_by(self, order: str) -> None:
-        """Sort the list."""
-        self.main_screen.sort_by(order)
-
-    def filter_outlet(self, outlet: str) -> None:
-        """Filter the list by outlet."""
-        self.main_screen.filter_outlet(outlet)
-
-    async def filter_actor(self, actor_id: str, name: str) -> None:
-        """Filter the list by actor."""
-        await self.main_screen.filter_actor(actor_id, name)
 
 
 def make_app(config: Config | None = None) -> ReaderApp:

@@ -1,4 +1,9 @@
-"""Command palette: every action of the reader, plus opening and filtering by name."""
+"""Command palette: the actions of the screen in front, plus opening articles by title.
+
+Each command acts on the screen the palette was opened over (``Provider.screen``): list
+commands (sorts, filters, the list's actors panel) are offered only over the list, so
+none of them changes a list the user cannot see.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,10 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from reader.core.text import counted, printable
+from reader.ui.screens.main import MainScreen
+from reader.ui.widgets.article_list import SORT_ORDERS
+
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
 
@@ -17,7 +26,7 @@ Command = tuple[str, str, Callable[[], object]]
 
 
 class ReaderCommands(Provider):
-    """Actions, sorts, outlet and actor filters, and articles to open."""
+    """Actions of the screen in front, outlet and actor filters, and articles to open."""
 
     @property
     def reader(self) -> ReaderApp:
@@ -26,26 +35,44 @@ class ReaderCommands(Provider):
 
     def _commands(self) -> Iterator[Command]:
         app = self.reader
+        screen = self.screen
         yield "Show keys (help)", "Every key of every screen", app.action_help
         yield "Show skipped files", "Files that failed to load and why", app.action_show_errors
-        yield "Clear filters", "Show every article again", app.action_clear_filters
-        yield "Toggle actors panel", "People, organisations and places", app.action_actors
-        yield ("Side by side with closest source", "Compare the selected article",
-               app.action_compare_current)
-        for order in ("date", "outlet", "title", "size", "file"):
-            yield f"Sort by {order}", f"Order the list by {order}", partial(app.sort_by, order)
-        corpus = app.corpus
-        outlets = sorted({a.article.source for a in corpus.articles if a.article.source})
-        for outlet in outlets:
-            yield (f"Filter by outlet: {outlet}", "Show only this outlet's articles",
-                   partial(app.filter_outlet, outlet))
-        for actor in sorted(corpus.actors, key=lambda a: -a.mentions)[:200]:
-            yield (f"Filter by actor: {actor.name}", f"{actor.kind}, {actor.mentions} mentions",
-                   partial(app.filter_actor, actor.id, actor.name))
-        for item in corpus.articles:
-            title = item.article.title or item.article.id
-            yield (f"Open: {title}", item.article.source or item.article.id,
+        if isinstance(screen, MainScreen):
+            yield from self._list_commands(screen)
+        else:
+            # The reading and side-by-side screens' own actions, where they have them.
+            for action, name, help_text in (
+                ("toggle_actors", "Toggle actors panel", "People, organisations and places"),
+                ("compare", "Side by side with closest source", "Compare this article"),
+            ):
+                if hasattr(screen, f"action_{action}"):
+                    yield name, help_text, partial(screen.run_action, action)
+        for item in app.corpus.articles:
+            title = printable(item.article.title or item.article.id)
+            yield (f"Open: {title}", printable(item.article.source or item.article.id),
                    partial(app.open_article, item.article.id))
+
+    def _list_commands(self, screen: MainScreen) -> Iterator[Command]:
+        """What acts on the article list: filters, sorts, its actors panel."""
+        yield "Clear filters", "Show every article again", screen.action_clear_filters
+        yield ("Toggle actors panel", "People, organisations and places",
+               screen.action_toggle_actors)
+        yield ("Side by side with closest source", "Compare the selected article",
+               screen.action_compare)
+        for order in SORT_ORDERS:
+            yield f"Sort by {order}", f"Order the list by {order}", partial(screen.sort_by, order)
+        yield "Reverse sort", "Order the list the other way round", screen.action_reverse_sort
+        corpus = self.reader.corpus
+        outlets = sorted({a.article.source for a in corpus.articles if a.article.source})
+        # Outlets, names and titles come from files: shown through printable().
+        for outlet in outlets:
+            yield (f"Filter by outlet: {printable(outlet)}", "Show only this outlet's articles",
+                   partial(screen.filter_outlet, outlet))
+        for actor in sorted(corpus.actors, key=lambda a: -a.mentions)[:200]:
+            yield (f"Filter by actor: {printable(actor.name)}",
+                   f"{actor.kind}, {counted(actor.mentions, 'mention')}",
+                   partial(screen.filter_actor, actor.id, actor.name))
 
     async def discover(self) -> Hits:
         for name, help_text, callback in islice(self._commands(), 12):

@@ -16,6 +16,8 @@ from rich.measure import Measurement
 from rich.text import Text
 from textual.content import Content
 
+from reader.core.text import printable
+
 if TYPE_CHECKING:
     from reader.core.models import EditOp, Mention, Quote, Span
 
@@ -147,17 +149,20 @@ def render_unique(text: str, span: Span) -> Content:
 
 
 class Cell:
-    """A table cell that shows its string literally (never as markup).
+    """A table cell that shows its string literally (never as markup), on one line.
 
     A DataTable keeps every cell of every row, but draws only the visible ones. So the
     cell keeps just its string and builds a ``Text`` when drawn: a ``Text`` per cell held
-    for 10,000 rows cost about 10 MB.
+    for 10,000 rows cost about 10 MB. Cells show names, ids and titles from files, so
+    control characters become visible symbols (``printable``): an ESC in a file name
+    would otherwise reach the terminal, and a newline would split the row.
     """
 
     __slots__ = ("justify", "plain")
 
     def __init__(self, plain: str, *, justify: JustifyMethod = "left") -> None:
-        self.plain = plain
+        # isprintable() is a fast C scan; most cells need no translation.
+        self.plain = plain if plain.isprintable() else printable(plain)
         self.justify: JustifyMethod = justify
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:

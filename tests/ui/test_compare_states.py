@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from reader.core.text import counted
 from reader.ui.screens.choose import ChooseArticleScreen
 from reader.ui.screens.compare import CompareScreen
 from reader.ui.widgets.compare_view import CompareRowView
-from reader.ui.wording import counted
 from tests.ui.conftest import running, settle
 
 SHARED = "The harbour board approved the new ferry timetable after a long public meeting."

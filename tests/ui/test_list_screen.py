@@ -99,7 +99,7 @@ async def test_actors_panel_filters_by_actor_and_lists_quotes() -> None:
         panel.table.move_cursor(row=names.index("Marco Rubio"))
         await pilot.press("enter")
         assert [seed(i) for i in screen.article_list.shown_ids] == ["000", "003"]
-        quotes = str(screen.query_one("#actor-quotes").render())
+        quotes = str(screen.query_one("#actor-quotes-text").render())
         assert "So much work remains" in quotes
         await pilot.press("a", "escape")
         assert len(screen.article_list.shown_ids) == 5

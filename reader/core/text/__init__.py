@@ -17,7 +17,7 @@ if TYPE_CHECKING:
         short_line_keys,
         split_empty,
     )
-    from reader.core.text.display import printable
+    from reader.core.text.display import counted, printable
     from reader.core.text.metadata import parse_date
     from reader.core.text.search import (
         MATCH_LIMIT,
@@ -34,6 +34,7 @@ __all__ = [
     "append_trimmed",
     "clean_corpus",
     "clean_document",
+    "counted",
     "find_matches",
     "iter_match_batches",
     "load_words",
@@ -54,6 +55,7 @@ __getattr__ = lazy_exports(
         "short_line_keys": "cleaning",
         "split_empty": "cleaning",
         "parse_date": "metadata",
+        "counted": "display",
         "printable": "display",
         "MATCH_LIMIT": "search",
         "find_matches": "search",

@@ -33,3 +33,17 @@ def printable(text: str) -> str:
         The same string, one line, with no character a terminal would act on.
     """
     return text.translate(_TABLE)
+
+
+def counted(count: int, noun: str, nouns: str | None = None) -> str:
+    """``count`` and the noun in the number that agrees with it.
+
+    Args:
+        count: How many.
+        noun: The singular ("quote", "aligned pair").
+        nouns: The plural when it is not the singular plus "s" ("people").
+
+    Returns:
+        "1 quote", "0 quotes", "1,234 quotes".
+    """
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"

@@ -17,8 +17,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 # As a module: the name printable is also its submodule's, which import-linter protects.
-from reader.core.text import printable
-from reader.ui.wording import counted
+from reader.core.text import counted, printable
 
 # An option list of thousands of rows takes about half a second to rebuild, and each
 # batch of shares reorders it: only the closest rows are listed; typing finds the rest.
@@ -38,6 +37,7 @@ class ChooseArticleScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="choose.cancel"),
+        Binding("q", "app.quit", "Quit", id="choose.quit"),
         Binding("down", "cursor_down", "Down", show=False, id="choose.down"),
         Binding("up", "cursor_up", "Up", show=False, id="choose.up"),
     ]

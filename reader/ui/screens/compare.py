@@ -16,11 +16,10 @@ from reader.core.align import layout_rows, swap
 from reader.core.models import Alignment, Article
 
 # As a module: the name printable is also its submodule's, which import-linter protects.
-from reader.core.text import printable
+from reader.core.text import counted, printable
 from reader.ui.messages import CompareRequested, OpenRequested
 from reader.ui.render import diff_legend
 from reader.ui.widgets.compare_view import CompareView
-from reader.ui.wording import counted
 
 STACK_BELOW = 100
 NO_PARTNER = "No article shares text with this one"

@@ -13,13 +13,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.core.models import LoadError
+from reader.core.text import counted, printable
 
 
 class ErrorsScreen(ModalScreen[None]):
-    """Lists load errors; escape closes."""
+    """Lists load errors; escape or e closes it, q quits as everywhere."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,e", "dismiss", "Close", id="errors.close"),
+        Binding("escape,e", "dismiss", "Close", id="errors.close"),
+        Binding("q", "app.quit", "Quit", id="errors.quit"),
     ]
 
     def __init__(self, errors: Sequence[LoadError]) -> None:
@@ -27,8 +29,10 @@ class ErrorsScreen(ModalScreen[None]):
         self.errors = errors
 
     def compose(self) -> ComposeResult:
-        lines = [Content.styled(f"{len(self.errors)} files skipped", "bold")]
-        lines += [Content.assemble((e.path, "$text-warning"), ": ", e.error) for e in self.errors]
+        lines = [Content.styled(f"{counted(len(self.errors), 'file')} skipped", "bold")]
+        # Paths come from the file system: a name may hold ESC or a newline.
+        lines += [Content.assemble((printable(e.path), "$text-warning"), ": ", printable(e.error))
+                  for e in self.errors]
         if not self.errors:
             lines = [Content("Every file loaded.")]
         with VerticalScroll(id="errors-body"):

@@ -40,10 +40,11 @@ def binding_rows(bindings: list[BindingType], display: Callable[[Binding], str]
 
 
 class HelpScreen(ModalScreen[None]):
-    """Lists every key; escape, q or ? closes it."""
+    """Lists every key; escape or ? closes it, q quits as everywhere."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("escape,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("q", "app.quit", "Quit", id="help.quit"),
     ]
 
     def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:

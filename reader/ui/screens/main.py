@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
+from reader.core.text import counted
 from reader.ui.messages import CompareRequested, ErrorsRequested, OpenRequested
 from reader.ui.widgets.article_list import SORT_ORDERS, ArticleList, ListFilter
 
@@ -29,11 +30,17 @@ class MainScreen(Screen[None]):
         Binding("enter", "open_article", "Open", id="main.open"),
         Binding("slash", "search", "Search", id="main.search"),
         Binding("o", "cycle_sort", "Sort", id="main.sort"),
+        Binding("O", "reverse_sort", "Reverse sort", show=False, id="main.reverse"),
         Binding("a", "toggle_actors", "Actors", id="main.actors"),
         Binding("s", "compare", "Side by side", id="main.compare"),
-        Binding("escape", "clear_filters", "Clear filters", id="main.clear"),
-        Binding("e", "show_errors", "Errors", id="main.errors"),
+        # Kept out of the footer so q and ? fit at 80 columns: the status line says
+        # "escape clears" while a filter is on and "N skipped (e)" when files were skipped.
+        Binding("escape", "clear_filters", "Clear filters", show=False, id="main.clear"),
+        Binding("e", "show_errors", "Errors", show=False, id="main.errors"),
     ]
+
+    NARROW = 100
+    """Under this many columns the actors panel sits below the list, not beside it."""
 
     @property
     def corpus(self) -> Corpus:
@@ -77,10 +84,15 @@ class MainScreen(Screen[None]):
         return panel
 
     def _fill_actors(self, panel: ActorsPanel) -> None:
-        panel.show_actors(self.corpus.actors, f"Actors in {len(self.corpus.articles)} articles")
+        panel.show_corpus_actors(self.corpus.actors, len(self.corpus.articles))
 
     def on_mount(self) -> None:
         self.article_list.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Beside an 80-column list the panel left the titles 16 cells; below, the
+        # list keeps its width.
+        self.set_class(event.size.width < self.NARROW, "-narrow")
 
     def show_footer(self) -> None:
         """Add the footer of keys, once: loading's first report (or failure) calls this.
@@ -119,11 +131,11 @@ class MainScreen(Screen[None]):
     def _update_status(self, *, loading: bool = False) -> None:
         corpus = self.corpus
         shown = self.article_list.row_count
-        parts = [f"{shown:,} of {len(corpus.articles):,} articles"]
+        parts = [f"{shown:,} of {counted(len(corpus.articles), 'article')}"]
         description = self.article_list.list_filter.describe()
         if description:
-            parts.append(description)
-        parts.append(f"sorted by {self.article_list.order_by}")
+            parts.append(f"{description} (escape clears)")
+        parts.append(f"sorted by {self.article_list.sort_description}")
         if corpus.errors:
             parts.append(f"{len(corpus.errors)} skipped (e)")
         if loading:
@@ -162,8 +174,14 @@ class MainScreen(Screen[None]):
         self.sort_by(SORT_ORDERS[(current + 1) % len(SORT_ORDERS)])
 
     def sort_by(self, order: str) -> None:
-        """Sort the list (also used by the command palette)."""
+        """Sort the list in the order's natural direction (also used by the palette)."""
         self.article_list.set_sort(order)
+        self._update_status()
+
+    def action_reverse_sort(self) -> None:
+        """Turn the list's order the other way round."""
+        self.article_list.set_sort(self.article_list.order_by,
+                                   reverse=not self.article_list.reverse)
         self._update_status()
 
     def filter_outlet(self, outlet: str | None) -> None:

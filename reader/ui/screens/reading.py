@@ -21,7 +21,7 @@ from reader.core.models import Actor, AnalysedArticle, Span
 from reader.core.text import MATCH_LIMIT, iter_match_batches, printable
 from reader.ui.messages import CompareRequested
 from reader.ui.widgets.actors_panel import ActorsPanel
-from reader.ui.widgets.reading_view import ReadingView
+from reader.ui.widgets.reading_view import Block, ReadingView
 
 QUOTE_HINT = "n / N: next or previous quote"
 MOMENT = 0.3
@@ -133,11 +133,7 @@ class ReadingScreen(Screen[None]):
     def on_mount(self) -> None:
         self.reading_view.show(self.item)
         self.reading_view.focus()
-        ids = {m.actor for m in self.item.mentions if m.actor}
-        self.query_one(ActorsPanel).show_actors(
-            [actor for actor_id, actor in self.actors.items() if actor_id in ids],
-            "Actors in this article",
-        )
+        self.query_one(ActorsPanel).show_article_actors(self.item, self.actors)
 
     @property
     def searching(self) -> bool:
@@ -193,7 +189,24 @@ class ReadingScreen(Screen[None]):
         self.post_message(CompareRequested(self.item.article.id))
 
     def action_toggle_actors(self) -> None:
-        self.query_one(ActorsPanel).toggle_class("-visible")
+        panel = self.query_one(ActorsPanel)
+        panel.toggle_class("-visible")
+        if panel.has_class("-visible"):
+            panel.table.focus()
+        else:
+            self.reading_view.focus()
+
+    @on(ActorsPanel.Selected)
+    def _actor_selected(self, message: ActorsPanel.Selected) -> None:
+        """List the actor's quotes in this article and scroll to its first mention."""
+        self.query_one(ActorsPanel).show_quotes(message.actor_id, [self.item])
+        article = self.item.article
+        first = next((m.span for m in self.item.mentions if m.actor == message.actor_id), None)
+        index = next((i for i, block in enumerate(article.paragraphs)
+                      if first is not None and block.start <= first.start < block.end), None)
+        if index is not None:
+            self.reading_view.scroll_to_widget(self.query(Block)[index], animate=False,
+                                               top=True)
 
     def action_open_url(self) -> None:
         """Open the article's web address in the browser, if it has one."""

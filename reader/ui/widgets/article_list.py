@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.control import strip_control_codes
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -22,6 +21,7 @@ from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
+from reader.core.text import printable
 from reader.ui.render import Cell, fit_cell
 
 if TYPE_CHECKING:
@@ -30,21 +30,29 @@ if TYPE_CHECKING:
     from reader.core.models import AnalysedArticle
 
 SORT_ORDERS: tuple[str, ...] = ("file", "date", "outlet", "title", "size")
+# How each order reads in its natural direction and reversed (the status line says it).
+SORT_DIRECTIONS = {
+    "file": ("in order", "reversed"),
+    "date": ("oldest first", "newest first"),
+    "outlet": ("A–Z", "Z–A"),
+    "title": ("A–Z", "Z–A"),
+    "size": ("longest first", "shortest first"),
+}
 # A cursor or hover on no row at all: not even the header, which DataTable numbers -1.
 _NOWHERE = Coordinate(-2, -2)
 
 
 def _sort_key(order: str) -> Callable[[AnalysedArticle], tuple[object, ...]]:
-    """The key function for a sort order; missing values sort last."""
+    """The key function for a sort order; its first item is True for a missing value."""
     if order == "date":
         return lambda item: (item.article.date is None, item.article.date or "", item.article.id)
     if order == "outlet":
         return lambda item: (item.article.source is None, (item.article.source or "").lower())
     if order == "title":
-        return lambda item: ((item.article.title or "").lower(), item.article.id)
+        return lambda item: (False, (item.article.title or "").lower(), item.article.id)
     if order == "size":
-        return lambda item: (-item.article.word_count, item.article.id)
-    return lambda item: ()
+        return lambda item: (False, -item.article.word_count, item.article.id)
+    return lambda item: (False,)
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,7 @@ class ListFilter:
         return bool(self.query or self.outlet or self.actor)
 
     def describe(self) -> str:
-        """A short human description, for the status line."""
+        """A short human description, for the status line (one line)."""
         parts = []
         if self.query:
             parts.append(f"matching “{self.query}”")
@@ -70,7 +78,7 @@ class ListFilter:
             parts.append(f"from {self.outlet}")
         if self.actor:
             parts.append(f"mentioning {self.actor_name or self.actor}")
-        return ", ".join(parts)
+        return printable(", ".join(parts))
 
 
 class ArticleList(DataTable[Cell]):
@@ -79,6 +87,8 @@ class ArticleList(DataTable[Cell]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("g,home", "scroll_top", "First article", show=False, id="list.top"),
+        Binding("G,end", "scroll_bottom", "Last article", show=False, id="list.bottom"),
     ]
 
     @dataclass
@@ -94,6 +104,7 @@ class ArticleList(DataTable[Cell]):
         self._articles: dict[str, AnalysedArticle] = {}
         self._pending: set[str] = set()
         self.order_by = "file"
+        self.reverse = False
         self.list_filter = ListFilter()
         self._line_style = Style()
         self._look: tuple[object, ...] = ()
@@ -162,7 +173,7 @@ class ArticleList(DataTable[Cell]):
         """Append newly cleaned articles, not analysed yet (while a folder loads)."""
         self._pending.update(item.article.id for item in articles)
         self._articles.update((item.article.id, item) for item in articles)
-        if self.order_by == "file" and not self.list_filter.active:
+        if self.order_by == "file" and not self.reverse and not self.list_filter.active:
             for item in articles:
                 self._add_row(item)
         else:
@@ -184,10 +195,22 @@ class ArticleList(DataTable[Cell]):
                 for column, value in zip(self.columns, self._cells(item), strict=True):
                     self.update_cell(article_id, column, value)
 
-    def set_sort(self, order: str) -> None:
-        """Sort by ``file``, ``date``, ``outlet``, ``title`` or ``size``."""
+    def set_sort(self, order: str, *, reverse: bool = False) -> None:
+        """Sort by ``file``, ``date``, ``outlet``, ``title`` or ``size``.
+
+        Args:
+            order: One of ``SORT_ORDERS``.
+            reverse: The other way round from the order's natural direction (articles
+                missing the value stay last either way).
+        """
         self.order_by = order
+        self.reverse = reverse
         self._refresh_rows()
+
+    @property
+    def sort_description(self) -> str:
+        """The order and its direction, for the status line: "date, newest first"."""
+        return f"{self.order_by}, {SORT_DIRECTIONS[self.order_by][self.reverse]}"
 
     def set_filter(self, list_filter: ListFilter) -> None:
         """Show only the articles that pass ``list_filter``."""
@@ -209,8 +232,12 @@ class ArticleList(DataTable[Cell]):
 
         contains = text_matcher(self.list_filter.query)
         shown = [item for item in self._articles.values() if self._passes(item, contains)]
+        key = _sort_key(self.order_by)
         if self.order_by != "file":
-            shown.sort(key=_sort_key(self.order_by))
+            shown.sort(key=key)
+        if self.reverse:
+            shown.reverse()
+            shown.sort(key=lambda item: key(item)[0])  # stable: missing values back last
         for item in shown:
             self._add_row(item)
         if current is not None and current in self.rows:
@@ -347,12 +374,8 @@ class ArticleList(DataTable[Cell]):
             if self.rows[row_key].height == 1:
                 value = self._data[row_key][column_key]
         content_width = width - 2 * self.cell_padding
-        if (
-            not isinstance(value, Cell)
-            or "\n" in value.plain
-            or "\t" in value.plain
-            or content_width < 2
-        ):
+        # A Cell holds no control characters (newlines and tabs included): one line.
+        if not isinstance(value, Cell) or content_width < 2:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         key = (row_key, column_key, base_style, cursor, hover, self._show_hover_cursor,
                self._update_count, self._pseudo_class_state)
@@ -368,7 +391,7 @@ class ArticleList(DataTable[Cell]):
         style += component_style
         if post_style:
             style += post_style
-        text = fit_cell(strip_control_codes(value.plain), content_width, value.justify)
+        text = fit_cell(value.plain, content_width, value.justify)
         pad = " " * self.cell_padding
         lines = [[Segment(pad + text + pad, style)]]
         self._cell_render_cache[key] = lines
