@@ -8,7 +8,6 @@ from pathlib import Path
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.actors_panel import ActorsPanel
-from reader.ui.widgets.reading_view import Block
 from tests.ui.conftest import running
 
 
@@ -56,11 +55,10 @@ async def test_enter_on_an_article_actor_lists_its_quotes_and_scrolls_to_it() ->
         said = screen.item.article.text[quote.span.start : quote.span.end]
         assert f"“{said}”" in text
         first = next(m.span for m in screen.item.mentions if m.actor == yermak.id)
-        [block] = [b for b, span in zip(screen.query(Block), screen.item.article.paragraphs,
-                                        strict=True) if span.start <= first.start < span.end]
         view = screen.reading_view
+        lines = view.laid_out.lines_of(first)
         assert view.scroll_y > 0
-        assert view.scroll_y <= block.virtual_region.y < view.scroll_y + view.size.height
+        assert view.scroll_y <= lines.start < view.scroll_y + view.size.height
 
 
 def quoted_folder(tmp_path: Path) -> Path:

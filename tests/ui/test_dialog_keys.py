@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from reader.ui.screens.choose import ChooseArticleScreen
 from reader.ui.screens.errors import ErrorsScreen
@@ -32,14 +33,20 @@ async def test_q_in_errors_quits(tmp_path: Path) -> None:
         assert app.return_code == 0
 
 
-async def test_q_in_the_choose_dialog_quits() -> None:
+async def test_the_choose_dialog_types_q_and_quits_on_ctrl_q() -> None:
     async with running() as (app, pilot):
         await pilot.press("s")
         await settle(app, pilot)
         await pilot.press("c")
         await pilot.pause()
-        assert isinstance(app.screen, ChooseArticleScreen)
+        screen = app.screen
+        assert isinstance(screen, ChooseArticleScreen)
         await pilot.press("q")
+        assert app.return_code is None
+        assert screen.query_one(Input).value == "q"
+        shown = {key for key, active in screen.active_bindings.items() if active.binding.show}
+        assert "ctrl+q" in shown
+        await pilot.press("ctrl+q")
         assert app.return_code == 0
 
 

@@ -37,7 +37,8 @@ class ChooseArticleScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="choose.cancel"),
-        Binding("q", "app.quit", "Quit", id="choose.quit"),
+        # q is a letter of the filter here, so quitting takes ctrl+q (the footer says so).
+        Binding("ctrl+q", "app.quit", "Quit", id="choose.quit"),
         Binding("down", "cursor_down", "Down", show=False, id="choose.down"),
         Binding("up", "cursor_up", "Up", show=False, id="choose.up"),
     ]

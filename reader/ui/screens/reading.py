@@ -21,7 +21,7 @@ from reader.core.models import Actor, AnalysedArticle, Span
 from reader.core.text import MATCH_LIMIT, iter_match_batches, printable
 from reader.ui.messages import CompareRequested
 from reader.ui.widgets.actors_panel import ActorsPanel
-from reader.ui.widgets.reading_view import Block, ReadingView
+from reader.ui.widgets.reading_view import ReadingView
 
 QUOTE_HINT = "n / N: next or previous quote"
 MOMENT = 0.3
@@ -200,13 +200,9 @@ class ReadingScreen(Screen[None]):
     def _actor_selected(self, message: ActorsPanel.Selected) -> None:
         """List the actor's quotes in this article and scroll to its first mention."""
         self.query_one(ActorsPanel).show_quotes(message.actor_id, [self.item])
-        article = self.item.article
         first = next((m.span for m in self.item.mentions if m.actor == message.actor_id), None)
-        index = next((i for i, block in enumerate(article.paragraphs)
-                      if first is not None and block.start <= first.start < block.end), None)
-        if index is not None:
-            self.reading_view.scroll_to_widget(self.query(Block)[index], animate=False,
-                                               top=True)
+        if first is not None:
+            self.reading_view.reveal(first, to_top=True)
 
     def action_open_url(self) -> None:
         """Open the article's web address in the browser, if it has one."""

@@ -135,7 +135,7 @@ class ReadingView(ScrollView, can_focus=True):
         )
         quote = self.item.quotes[self.quote_index]
         self._restyle([previous.span if previous else None, quote.span])
-        self._reveal(quote.span)
+        self.reveal(quote.span)
         self.post_message(self.QuoteChanged(quote, self.quote_index, total))
 
     def set_matches(self, matches: Sequence[Span], *, keep_cursor: bool = False) -> None:
@@ -154,7 +154,7 @@ class ReadingView(ScrollView, can_focus=True):
             return
         self.match_index = 0 if self.matches else -1
         if self.matches:
-            self._reveal(self.matches[0])
+            self.reveal(self.matches[0])
 
     def move_match(self, step: int) -> None:
         """Move to the next or previous search match (wrapping)."""
@@ -164,7 +164,7 @@ class ReadingView(ScrollView, can_focus=True):
         self.match_index = (self.match_index + step) % len(self.matches)
         current = self.matches[self.match_index]
         self._restyle([previous, current])
-        self._reveal(current)
+        self.reveal(current)
 
     def text_lines(self) -> list[str]:
         """The text of the lines on screen, as drawn (padding stripped)."""
@@ -218,7 +218,7 @@ class ReadingView(ScrollView, can_focus=True):
         self.refresh()
         if self._pending is not None:
             span, to_top = self._pending
-            self._reveal(span, to_top=to_top)
+            self.reveal(span, to_top=to_top)
         self.post_message(self.LayoutProgress(
             self._layout.done, self._layout.total, time.monotonic() - self._started))
 
@@ -277,7 +277,7 @@ class ReadingView(ScrollView, can_focus=True):
             if lines:
                 self.refresh_lines(lines.start, len(lines))
 
-    def _reveal(self, span: Span, *, to_top: bool = False) -> None:
+    def reveal(self, span: Span, *, to_top: bool = False) -> None:
         """Scroll so the span is in view (now, or once the layout reaches it)."""
         lines = self._layout.lines_of(span)
         if not lines:
