@@ -126,3 +126,11 @@ async def test_markup_and_escapes_in_article_show_literally(tmp_path: Path) -> N
         await settle(app, pilot)
         assert len(screen.reading_view.matches) == 2  # the title is not in the body text
         assert isinstance(screen.query_one("#find"), Input)
+
+
+async def test_header_counts_one_quote_in_the_singular() -> None:
+    async with running() as (app, pilot):
+        screen = await open_seed(app, pilot, 4)
+        assert len(screen.item.quotes) == 1
+        header = str(screen.query_one("#article-header").render())
+        assert "· 1 quote" in header and "1 quotes" not in header

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from reader.core.models import Actor, AnalysedArticle, Span
-from reader.core.text import MATCH_LIMIT, iter_match_batches, printable
+from reader.core.text import MATCH_LIMIT, counted, iter_match_batches, printable
 from reader.ui.messages import CompareRequested
 from reader.ui.widgets.actors_panel import ActorsPanel
 from reader.ui.widgets.reading_view import ReadingView
@@ -43,8 +43,8 @@ def article_header(item: AnalysedArticle) -> Content:
         f"by {printable(article.byline)}" if article.byline else None,
         printable(article.date) if article.date else None,
         f"origin: {printable(article.origin)}" if article.origin else None,
-        f"{article.word_count:,} words",
-        f"{len(item.quotes)} quotes",
+        counted(article.word_count, "word"),
+        counted(len(item.quotes), "quote"),
     ]
     title = printable(article.title) if article.title else f"({printable(article.id)}, untitled)"
     where = [printable(shown_path(article.path)),
