@@ -134,3 +134,13 @@ async def test_header_counts_one_quote_in_the_singular() -> None:
         assert len(screen.item.quotes) == 1
         header = str(screen.query_one("#article-header").render())
         assert "· 1 quote" in header and "1 quotes" not in header
+
+
+async def test_at_80_columns_the_reading_footer_keeps_q_and_help() -> None:
+    from tests.ui.test_untrusted_names import screen_lines
+
+    async with running(size=(80, 24)) as (app, pilot):
+        await open_seed(app, pilot, 3)
+        footer = screen_lines(app)[-1]
+        assert "n Next quote" in footer
+        assert "q Quit" in footer and "? Help" in footer

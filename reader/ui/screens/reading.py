@@ -75,17 +75,18 @@ class ReadingScreen(Screen[None]):
     """Reads one article; n/N walk its quotes (or search matches while searching)."""
 
     # n and N have two bindings each, for quotes and for matches; check_action lets only
-    # the one for the current mode run and show in the footer.
+    # the one for the current mode run and show in the footer. Back, N and o stay out of
+    # the footer (the help lists them) so q and ? fit in 80 columns.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="read.back"),
+        Binding("escape", "back", "Back", show=False, id="read.back"),
         Binding("n", "next_quote", "Next quote", id="read.next"),
-        Binding("N", "previous_quote", "Previous quote", id="read.previous"),
+        Binding("N", "previous_quote", "Previous quote", show=False, id="read.previous"),
         Binding("n", "next_match", "Next match", id="read.next_match"),
-        Binding("N", "previous_match", "Previous match", id="read.previous_match"),
+        Binding("N", "previous_match", "Previous match", show=False, id="read.previous_match"),
         Binding("slash", "find", "Find", id="read.find"),
         Binding("s", "compare", "Side by side", id="read.compare"),
         Binding("a", "toggle_actors", "Actors", id="read.actors"),
-        Binding("o", "open_url", "Open in browser", id="read.open"),
+        Binding("o", "open_url", "Open in browser", show=False, id="read.open"),
         Binding("j", "scroll_down", "Scroll down", show=False, id="read.down"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="read.up"),
     ]
