@@ -19,6 +19,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -156,7 +157,12 @@ def _walk(
                 else:
                     unsupported[suffix].append(path)
             elif entry.is_symlink() and suffix in SUPPORTED_SUFFIXES:
-                path.stat()  # raises the reason: a loop or a missing target
+                # Raises the reason (a loop, a missing target), else the target is special.
+                errors.append(LoadError(str(path), f"not a regular file "
+                                        f"({special_kind(path.stat().st_mode)})"))
+            elif not entry.is_symlink():
+                mode = entry.stat(follow_symlinks=False).st_mode
+                errors.append(LoadError(str(path), f"not a regular file ({special_kind(mode)})"))
         except OSError as error:
             errors.append(LoadError(str(path), os_reason(error)))
     errors += _unsupported_errors(root, unsupported)
@@ -173,6 +179,17 @@ def _unsupported_errors(root: Path, by_suffix: dict[str, list[Path]]) -> list[Lo
             errors.append(LoadError(str(root), f"{len(paths)} {kind} not read: unsupported "
                                     "format"))
     return errors
+
+
+def special_kind(mode: int) -> str:
+    """What a file that is neither a folder nor a regular file is, from its ``st_mode``."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
 
 
 def os_reason(error: OSError) -> str:

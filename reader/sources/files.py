@@ -6,6 +6,8 @@ missing, unreadable, empty, binary, oversized, mis-encoded files and symlink loo
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -13,7 +15,7 @@ from pathlib import Path
 from reader.config import DEFAULT_MAX_BYTES
 from reader.core.models import LoadError, RawDocument
 from reader.sources.decoding import DecodeError, decode_bytes
-from reader.sources.discovery import ArticleFile, discover, os_reason
+from reader.sources.discovery import ArticleFile, discover, os_reason, special_kind
 from reader.sources.formats import (
     CSV_SUFFIXES,
     HTML_SUFFIXES,
@@ -55,13 +57,7 @@ def read_file(
         DecodeError: When the file is not text.
         FormatError: When the file holds no article.
     """
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise FormatError(
-            f"too large: {size / 1_048_576:.1f} MB (limit {max_bytes / 1_048_576:.0f} MB,"
-            " see --max-size)"
-        )
-    data = path.read_bytes()
+    data = read_bounded(path, max_bytes)
     if not data.strip():
         raise FormatError("empty file")
     text, _encoding = decode_bytes(data)
@@ -132,6 +128,33 @@ def read_files(
         yield [_unique_id(doc, file, seen) for doc in documents], errors[0] if errors else None
         for error in errors[1:]:
             yield [], error
+
+
+def read_bounded(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``.
+
+    Opened without blocking and checked before reading, so a named pipe, a device such
+    as /dev/zero or a socket is refused at once instead of hanging the reader; and read
+    at most one byte past the limit, so a file that grows while it is read (or reports a
+    wrong size) cannot run on for ever.
+
+    Raises:
+        OSError: When the file cannot be opened or read.
+        FormatError: When it is not a regular file, or too large.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise FormatError(f"not a regular file ({special_kind(mode)})")
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        size = max(os.stat(path).st_size, len(data))
+        raise FormatError(
+            f"too large: {size / 1_048_576:.1f} MB (limit {max_bytes / 1_048_576:.0f} MB,"
+            " see --max-size)"
+        )
+    return data
 
 
 def _read_one(file: ArticleFile, max_bytes: int) -> tuple[list[RawDocument], list[LoadError]]:

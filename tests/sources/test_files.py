@@ -90,14 +90,14 @@ def test_unreadable_file_is_reported(folder: Path, monkeypatch: pytest.MonkeyPat
     secret.chmod(0)
     if os.access(secret, os.R_OK):
         # Root reads any file, so simulate the kernel refusing this one.
-        real = Path.read_bytes
+        real = os.open
 
-        def refuse(self: Path) -> bytes:
-            if self.name == "secret.txt":
-                raise PermissionError(errno.EACCES, "Permission denied", str(self))
-            return real(self)
+        def refuse(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+            if Path(path).name == "secret.txt":
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            return real(path, flags, *args)
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
+        monkeypatch.setattr(os, "open", refuse)
     result = load_documents([folder])
     assert [doc.id for doc in result.documents] == ["good"]
     assert [(Path(e.path).name, e.error) for e in result.errors] == [
