@@ -41,43 +41,6 @@ HEADING_STYLE = "bold $text-primary"
 LIST_INDENT = 2
 
 
-def render_block(
-    text: str,
-    block: Span,
-    *,
-    quotes: Sequence[Quote] = (),
-    mentions: Sequence[Mention] = (),
-    current_quote: Quote | None = None,
-    matches: Sequence[Span] = (),
-    current_match: Span | None = None,
-) -> Content:
-    """Render one block of an article with its highlights.
-
-    Args:
-        text: The article's cleaned text.
-        block: The block to render.
-        quotes: Quotes to highlight (any; those outside the block are ignored).
-        mentions: Actor mentions to highlight.
-        current_quote: The quote under the cursor, shown with a background.
-        matches: Search matches to highlight.
-        current_match: The search match under the cursor.
-
-    Returns:
-        Styled content of the block's text.
-    """
-    content = Content(text[block.start : block.end])
-    for mention in mentions:
-        content = _stylize(content, block, mention.span, MENTION_STYLES[mention.kind])
-    for quote in quotes:
-        content = _stylize(content, block, quote.span, QUOTE_STYLES[quote.kind])
-    if current_quote is not None:
-        content = _stylize(content, block, current_quote.span, CURRENT_QUOTE_STYLE)
-    for match in matches:
-        style = CURRENT_MATCH_STYLE if match == current_match else SEARCH_STYLE
-        content = _stylize(content, block, match, style)
-    return content
-
-
 def render_line(
     text: str,
     line: Span,
@@ -89,7 +52,7 @@ def render_line(
     matches: Sequence[Span] = (),
     current_match: Span | None = None,
 ) -> Content:
-    """One wrapped line of a block, styled as ``render_block`` styles its block.
+    """One wrapped line of a block with its highlights.
 
     Args:
         text: The article's cleaned text.
@@ -104,9 +67,16 @@ def render_line(
     Returns:
         Styled content of the line.
     """
-    content = render_block(text, line, quotes=quotes, mentions=mentions,
-                           current_quote=current_quote, matches=matches,
-                           current_match=current_match)
+    content = Content(text[line.start : line.end])
+    for mention in mentions:
+        content = _stylize(content, line, mention.span, MENTION_STYLES[mention.kind])
+    for quote in quotes:
+        content = _stylize(content, line, quote.span, QUOTE_STYLES[quote.kind])
+    if current_quote is not None:
+        content = _stylize(content, line, current_quote.span, CURRENT_QUOTE_STYLE)
+    for match in matches:
+        style = CURRENT_MATCH_STYLE if match == current_match else SEARCH_STYLE
+        content = _stylize(content, line, match, style)
     if kind == "heading":
         return content.stylize_before(HEADING_STYLE)
     if kind == "list_item":
