@@ -90,11 +90,14 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[ArticleFile], list[LoadE
 def _once_each(found: list[tuple[Path, Path | None]]) -> list[tuple[Path, Path | None]]:
     """Drop a file reached a second time (by another argument or another spelling)."""
     kept: list[tuple[Path, Path | None]] = []
-    seen: set[Path] = set()
+    seen: set[object] = set()
     for path, root in found:
+        # The file's identity, one stat (resolve() costs a stat per path component).
+        key: object
         try:
-            key = path.resolve()
-        except (OSError, RuntimeError):  # a loop: keep it, reading it reports why
+            info = path.stat()
+            key = (info.st_dev, info.st_ino)
+        except OSError:  # a loop or a vanished file: keep it, reading it reports why
             key = path.absolute()
         if key not in seen:
             seen.add(key)

@@ -144,12 +144,16 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
     """
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(handle.fileno()).st_mode
-        if not stat.S_ISREG(mode):
-            raise FormatError(f"not a regular file ({special_kind(mode)})")
-        data = handle.read(max_bytes + 1)
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise FormatError(f"not a regular file ({special_kind(info.st_mode)})")
+        # The stated size first (a read of the limit would allocate 20 MB for each file),
+        # then on to the limit only if the file turns out longer than it said.
+        data = handle.read(min(info.st_size, max_bytes) + 1)
+        if len(data) > info.st_size:
+            data += handle.read(max(0, max_bytes + 1 - len(data)))
     if len(data) > max_bytes:
-        size = max(os.stat(path).st_size, len(data))
+        size = max(info.st_size, len(data))
         raise FormatError(
             f"too large: {size / 1_048_576:.1f} MB (limit {max_bytes / 1_048_576:.0f} MB,"
             " see --max-size)"
