@@ -45,3 +45,17 @@ def test_endless_device_is_refused_without_reading() -> None:
     done = _analyze("/dev/zero")
     assert done.returncode == 2
     assert "not a regular file (a device)" in done.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc here")
+def test_file_longer_than_its_stated_size_is_read_to_the_limit_only() -> None:
+    # /proc files say they are 0 bytes long and are not: the one case of a file that
+    # holds more than it states, as a file growing while it is read would.
+    from reader.sources.files import read_bounded
+    from reader.sources.formats import FormatError
+
+    status = Path("/proc/self/status")
+    assert status.stat().st_size == 0
+    assert b"Name:" in read_bounded(status, 1_000_000)
+    with pytest.raises(FormatError, match="too large"):
+        read_bounded(status, 10)
