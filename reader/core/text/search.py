@@ -26,7 +26,11 @@ def _query_pattern(query: str) -> re.Pattern[str] | None:
     )
 
 
-def find_matches(text: str, query: str, limit: int = 10_000) -> list[Span]:
+MATCH_LIMIT = 10_000
+"""Matches an in-article search collects before it stops counting ("10,000+")."""
+
+
+def find_matches(text: str, query: str, limit: int = MATCH_LIMIT) -> list[Span]:
     """Every non-overlapping occurrence of ``query`` in ``text``, ignoring case.
 
     The pattern runs on the original text, so offsets stay valid even where lower-casing
@@ -45,9 +49,6 @@ def find_matches(text: str, query: str, limit: int = 10_000) -> list[Span]:
         return []
     return [Span(*match.span()) for match in islice(pattern.finditer(text), limit)]
 
-
-MATCH_LIMIT = 10_000
-"""Matches an in-article search collects before it stops counting ("10,000+")."""
 
 # Python's regex engine keeps the GIL while it scans: a window this size (about a
 # millisecond of scanning) lets the UI thread run between windows of a 5 MB search.
