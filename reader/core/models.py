@@ -229,6 +229,22 @@ class AnalysedArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about one real-world event, with its outlets and dates."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...] = ()
+    first_date: str | None = None
+    last_date: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.articles:
+            raise ValueError(f"story {self.id} has no articles")
+
+
+@dataclass(frozen=True, slots=True)
 class LoadError:
     """A file that could not be turned into an article, and why (one line)."""
 
