@@ -32,7 +32,7 @@ from benchmarks._data import data_dir  # noqa: E402
 from reader.core.models import Article, RawDocument  # noqa: E402
 from reader.core.stories import STORY_THRESHOLD, cluster_stories  # noqa: E402
 from reader.core.stories.clustering import average_linkage  # noqa: E402
-from reader.core.stories.vectors import article_terms, tfidf_vectors  # noqa: E402
+from reader.core.stories.vectors import article_terms, channel_vectors  # noqa: E402
 from reader.core.text import clean_document  # noqa: E402
 
 SWEEP = [round(0.08 + 0.02 * step, 2) for step in range(12)]
@@ -79,7 +79,7 @@ def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, floa
 def baseline_pairs(articles: Sequence[Article]) -> dict[tuple[int, int], float]:
     """TF-IDF word vectors' cosine over all pairs, articles in id order."""
     ordered = sorted(articles, key=lambda article: article.id)
-    vectors = tfidf_vectors([article_terms(a.title, a.text)[0] for a in ordered], {})
+    vectors = channel_vectors([article_terms(a.title, a.text)[0] for a in ordered], 1.0)
     pairs: dict[tuple[int, int], float] = {}
     for i, u in enumerate(vectors):
         for j in range(i + 1, len(vectors)):

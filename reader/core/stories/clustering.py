@@ -22,9 +22,10 @@ MIN_PAIR_SIMILARITY = 0.05
 def similar_pairs(vectors: Sequence[Vector]) -> dict[tuple[int, int], float]:
     """Cosine similarity of every pair of articles that shares a term, above a floor.
 
-    Dot products are accumulated term by term over an inverted index, so the work is
-    the sum of each term's squared document frequency: callers keep that small by
-    leaving out the terms most articles have (see ``vectors.frequent_terms``).
+    Dot products are accumulated term by term over an inverted index built as the
+    articles are taken in order, so each pair is met once; the work is the sum of each
+    term's squared document frequency: callers keep that small by leaving out the terms
+    most articles have (see ``vectors.frequent_terms``).
 
     Args:
         vectors: Unit-length sparse vectors.
@@ -32,18 +33,16 @@ def similar_pairs(vectors: Sequence[Vector]) -> dict[tuple[int, int], float]:
     Returns:
         ``(i, j) -> similarity`` for ``i < j``.
     """
-    postings: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for index, vector in enumerate(vectors):
-        for key, weight in vector.items():
-            postings[key].append((index, weight))
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     pairs: dict[tuple[int, int], float] = {}
-    for i, vector in enumerate(vectors):
+    for j, vector in enumerate(vectors):
         totals: dict[int, float] = defaultdict(float)
         for key, weight in vector.items():
-            for j, other in postings[key]:
-                if j > i:
-                    totals[j] += weight * other
-        for j, similarity in totals.items():
+            posting = postings[key]
+            for i, other in posting:
+                totals[i] += weight * other
+            posting.append((j, weight))
+        for i, similarity in totals.items():
             if similarity >= MIN_PAIR_SIMILARITY:
                 pairs[i, j] = similarity
     return pairs

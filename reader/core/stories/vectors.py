@@ -5,20 +5,31 @@ Two articles about the same kind of event share most of their words ("earthquake
 many: names and numbers. Words and names/numbers are therefore two channels, each
 TF-IDF weighted (sublinear term frequency, smoothed idf) and unit length, added with
 equal weight, so a name shared by two articles counts as much as the rest of their
-vocabulary together.
+vocabulary together. Names in the lede count twice: a news story says who, where and
+when in its first lines, and later lines bring in background people and places.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 
-Vector = dict[int, float]
+Vector = dict[str, float]
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»]\s*|\n)$")
+_WORD = re.compile(r"[^\W\d_]{3,}(?:['’][^\W\d_]+)*")
+# A capitalised word inside a sentence: after a word character, comma or bracket and a
+# space. A sentence's first word is capitalised whatever it is, so it is left out.
+_INNER_WORD = re.compile(r"(?<=[\w,)] )[^\W\d_]{3,}")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# The lede: about the first two sentences of a news story (ECB+ event F1 is flat from
+# 300 to 600 characters and lower without the boost: 0.89 against 0.92 at 300).
+LEDE_CHARS = 300
+# Terms kept per article (the heaviest): the similarity index costs the sum of each
+# term's squared posting count, and the light terms add little to any cosine.
+TERMS_KEPT = 100
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each
@@ -30,6 +41,8 @@ STOPWORDS = frozenset(
     why will with would you your yours yourself yourselves mr mrs ms one two new last
     first year years told say according""".split()
 )
+# 1 + ln(tf) for the small counts nearly every term has.
+_SUBLINEAR = [0.0] + [1.0 + math.log(tf) for tf in range(1, 64)]
 
 
 def article_terms(title: str | None, text: str) -> tuple[Counter[str], Counter[str]]:
@@ -40,75 +53,64 @@ def article_terms(title: str | None, text: str) -> tuple[Counter[str], Counter[s
         text: The cleaned body.
 
     Returns:
-        ``(words, names)``: lowercased content words; capitalised words that do not
-        start a sentence (names, lowercased) and numbers.
+        ``(words, names)``: lowercased content words; capitalised words inside a
+        sentence (names, lowercased, prefixed "@"; those of the lede twice) and
+        numbers (prefixed "#").
     """
-    words: Counter[str] = Counter()
-    names: Counter[str] = Counter()
-    for source in (title or "", text):
-        for match in _TOKEN.finditer(source):
-            token = match.group()
-            lower = token.lower()
-            if token[0].isdigit():
-                names["#" + token.replace(",", "")] += 1
-                continue
-            if len(lower) < 3 or lower in STOPWORDS:
-                continue
-            words[lower] += 1
-            start = match.start()
-            if token[0].isupper() and not _SENTENCE_START.search(source[max(0, start - 3) : start]):
-                names["@" + lower] += 1
+    source = f"{title}\n{text}" if title else text
+    words = Counter(_WORD.findall(source.lower()))
+    for stopword in STOPWORDS & words.keys():
+        del words[stopword]
+    names = Counter(_names(source))
+    names.update(_names(source[:LEDE_CHARS]))
+    names.update("#" + number.replace(",", "") for number in _NUMBER.findall(source))
     return words, names
 
 
-def frequent_terms(counts: Sequence[Counter[str]], share: float) -> frozenset[str]:
-    """Terms found in more than ``share`` of the articles (at least 30 of them).
+def _names(source: str) -> list[str]:
+    found = [token.lower() for token in _INNER_WORD.findall(source) if token[0].isupper()]
+    return ["@" + name for name in found if name not in STOPWORDS]
 
-    Such terms say little about which event an article reports (their idf is low), and
-    they are what makes the similarity index slow: it costs their frequency squared.
+
+def frequent_terms(counts: Sequence[Counter[str]], share: float) -> tuple[Counter[str], int]:
+    """Each term's document frequency, and the frequency above which a term is too common.
+
+    A term in more than ``share`` of the articles (and at least 30 of them) says little
+    about which event an article reports, and it is what would make the index slow.
     """
     df: Counter[str] = Counter()
     for count in counts:
         df.update(count.keys())
-    cap = max(30, int(len(counts) * share))
-    return frozenset(term for term, d in df.items() if d > cap)
+    return df, max(30, int(len(counts) * share))
 
 
-def tfidf_vectors(counts: Sequence[Counter[str]], vocabulary: dict[str, int]) -> list[Vector]:
-    """Unit-length TF-IDF vectors of term counts, term ids added to ``vocabulary``.
-
-    Args:
-        counts: One term count per article.
-        vocabulary: Term to id; new terms are added (shared across channels so ids differ).
-
-    Returns:
-        One sparse vector (term id to weight) per article.
-    """
-    df: Counter[str] = Counter()
-    for count in counts:
-        df.update(count.keys())
+def channel_vectors(counts: Sequence[Counter[str]], share: float) -> list[Vector]:
+    """Unit-length TF-IDF vectors of one channel's term counts, common terms left out."""
+    df, cap = frequent_terms(counts, share)
     n = len(counts)
-    idf = {term: math.log((n + 1) / (d + 1)) + 1.0 for term, d in df.items()}
+    idf = {term: math.log((n + 1) / (d + 1)) + 1.0 for term, d in df.items() if d <= cap}
     vectors: list[Vector] = []
     for count in counts:
-        weights = {term: (1.0 + math.log(tf)) * idf[term] for term, tf in count.items()}
+        weights = {
+            term: (_SUBLINEAR[tf] if tf < 64 else 1.0 + math.log(tf)) * idf[term]
+            for term, tf in count.items()
+            if term in idf
+        }
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vector: Vector = {}
-        for term, weight in weights.items():
-            key = vocabulary.setdefault(term, len(vocabulary))
-            vector[key] = weight / norm
-        vectors.append(vector)
+        vectors.append({term: weight / norm for term, weight in weights.items()})
     return vectors
 
 
-def combine(channels: Sequence[Sequence[Vector]]) -> list[Vector]:
-    """Per article, the channels added with equal weight and scaled to unit length."""
+def combine(words: Sequence[Vector], names: Sequence[Vector]) -> list[Vector]:
+    """Per article, the two channels with equal weight, cut to its heaviest terms, unit length.
+
+    Channel terms cannot collide: names carry a "@" or "#" that no word has.
+    """
     combined: list[Vector] = []
-    for parts in zip(*channels, strict=True):
-        vector: Vector = {}
-        for part in parts:
-            for key, weight in part.items():
-                vector[key] = vector.get(key, 0.0) + weight
+    for word_vector, name_vector in zip(words, names, strict=True):
+        vector = word_vector | name_vector
+        if len(vector) > TERMS_KEPT:
+            vector = dict(heapq.nlargest(TERMS_KEPT, vector.items(), key=lambda item: item[1]))
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-        combined.append({key: weight / norm for key, weight in vector.items()})
+        combined.append({term: weight / norm for term, weight in vector.items()})
     return combined
