@@ -14,9 +14,15 @@ from typing import Any, NoReturn
 
 from reader import __version__
 from reader.cli_articles import pick_documents
-from reader.cli_output import print_alignment, print_overlaps, print_table, report_errors
+from reader.cli_output import (
+    print_alignment,
+    print_overlaps,
+    print_stories,
+    print_table,
+    report_errors,
+)
 from reader.config import Config, default_paths
-from reader.core.export import corpus_to_json
+from reader.core.export import corpus_to_json, story_to_json
 from reader.core.models import AnalysedArticle, Article, Corpus
 from reader.core.pipeline import analyse_corpus
 from reader.core.text import counted, printable
@@ -26,7 +32,7 @@ from reader.sources.files import load_documents
 EXIT_OK = 0
 EXIT_NOTHING_LOADED = 2
 EXIT_USAGE = 2  # argparse's status for a bad command line
-SUBCOMMANDS = ("analyze", "align", "overlap")
+SUBCOMMANDS = ("analyze", "stories", "align", "overlap")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _ANALYSE_BATCH = 50  # articles per batch sent to a worker process
 
@@ -150,6 +156,13 @@ def _subcommand_parser() -> argparse.ArgumentParser:
                          help="analysis processes, 0 to analyse in this process (default: "
                          "one per core for 200 or more articles on a machine with two cores "
                          "or more, else 0)")
+    stories = commands.add_parser("stories", help="group articles into stories, one an event")
+    stories.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    stories.add_argument("--json", action="store_true", help="print the JSON stories list")
+    stories.add_argument("--max-size", type=_size_in_bytes, default=None, metavar="MB",
+                         help="skip files larger than this (default 20)")
+    stories.add_argument("--workers", type=_workers, default=None, metavar="N",
+                         help="analysis processes, as for analyze")
     align = commands.add_parser(
         "align", help="align two articles passage by passage",
         description="A and B are files, records FILE#N of a JSON/JSONL/CSV file, or ids "
@@ -179,6 +192,14 @@ def _run_subcommand(args: list[str]) -> int:
             _print_json(corpus_to_json(corpus))
         else:
             print_table(corpus, sys.stdout)
+        report_errors(corpus.errors, sys.stderr)
+        return EXIT_OK if corpus.articles else EXIT_NOTHING_LOADED
+    if options.command == "stories":
+        corpus = _load_corpus(config)
+        if options.json:
+            _print_json([story_to_json(story) for story in corpus.stories])
+        else:
+            print_stories(corpus.stories, sys.stdout)
         report_errors(corpus.errors, sys.stderr)
         return EXIT_OK if corpus.articles else EXIT_NOTHING_LOADED
     if options.command == "align":

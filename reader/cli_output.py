@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
-from reader.core.models import Alignment, Article, Corpus, LoadError
+from reader.core.models import Alignment, Article, Corpus, LoadError, Story
 from reader.core.text import counted, printable
 
 
@@ -28,6 +28,20 @@ def print_table(corpus: Corpus, out: TextIO) -> None:
         )
     out.write(f"{counted(len(corpus.articles), 'article')}, "
               f"{counted(len(corpus.errors), 'error')}\n")
+
+
+def print_stories(stories: Sequence[Story], out: TextIO) -> None:
+    """One row a story, biggest first: id, articles, outlets, dates and title."""
+    out.write(f"{'STORY':<11} {'ARTICLES':>8} {'OUTLETS':>7}  {'DATES':<21}  TITLE\n")
+    for story in stories:
+        dates = story.first_date or "-"
+        if story.last_date and story.last_date != story.first_date:
+            dates = f"{dates}..{story.last_date}"
+        out.write(f"{story.id:<11} {len(story.articles):>8} {len(story.outlets):>7}  "
+                  f"{dates:<21}  {_cut(story.title, 70)}\n")
+    articles = sum(len(story.articles) for story in stories)
+    out.write(f"{counted(len(stories), 'story', 'stories')} of "
+              f"{counted(articles, 'article')}\n")
 
 
 def print_alignment(alignment: Alignment, a: Article, b: Article, out: TextIO) -> None:

@@ -25,7 +25,7 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]
 def test_analyze_json_contract_on_seeds(capsys: pytest.CaptureFixture[str]) -> None:
     status, data = run_json(capsys, str(SEEDS))
     assert status == 0
-    assert set(data) == {"articles", "actors", "errors"}
+    assert set(data) == {"articles", "actors", "errors", "stories"}
     assert data["errors"] == []
     assert [a["id"] for a in data["articles"]] == sorted(p.stem for p in SEEDS.glob("*.txt"))
     for article in data["articles"]:
@@ -36,6 +36,9 @@ def test_analyze_json_contract_on_seeds(capsys: pytest.CaptureFixture[str]) -> N
             assert text[start:end].strip() == text[start:end]
     by_id = {a["id"][:3]: a for a in data["articles"]}
     assert by_id["003"]["date"] == "2025-12-02"
+    (story,) = data["stories"]
+    assert story["articles"] == [a["id"] for a in data["articles"]]
+    assert {a["story"] for a in data["articles"]} == {story["id"]}
     assert by_id["004"]["title"] is None
 
 
@@ -195,3 +198,34 @@ def test_counts_are_singular_for_one(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert capsys.readouterr().out.rstrip().endswith("\n1 overlapping pair")
     assert main(["align", str(one), str(tmp_path / "empty.txt")]) == 2
     assert "needs two articles, got 1 article" in capsys.readouterr().err
+
+
+def test_stories_lists_one_row_a_story(capsys: pytest.CaptureFixture[str]) -> None:
+    stories = Path(__file__).resolve().parent / "data" / "stories"
+    assert main(["stories", str(stories), str(SEEDS)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["STORY", "ARTICLES", "OUTLETS", "DATES", "TITLE"]
+    rows = [line.split() for line in lines[1:-1]]
+    assert [row[1] for row in rows] == ["5", "2", "2", "1"]
+    assert rows[0][3] == "2025-12-02"
+    assert "Strong earthquake shakes central Chile" in lines[2] + lines[3]
+    assert lines[-1] == "4 stories of 10 articles"
+
+
+def test_stories_json_is_the_stories_list(capsys: pytest.CaptureFixture[str]) -> None:
+    stories = Path(__file__).resolve().parent / "data" / "stories"
+    assert main(["stories", str(stories), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sorted(story["articles"] for story in data) == [
+        ["cup-final"], ["quake-chile-1", "quake-chile-2"], ["quake-turkey-1", "quake-turkey-2"]]
+    assert set(data[0]) >= {"id", "title", "articles", "outlets", "first_date", "last_date"}
+
+
+def test_stories_title_from_a_file_cannot_reach_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.md").write_text("---\ntitle: \"Quake\\u001b[31m red\"\n---\n\nA body of words.\n")
+    assert main(["stories", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "Quake\u241b[31m red" in out

@@ -16,7 +16,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 @pytest.mark.parametrize(
     ("word", "hint"),
     [("analyse", "did you mean 'analyze'?"), ("overlpa", "did you mean 'overlap'?"),
-     ("bogus", "commands: analyze, align, overlap")],
+     ("bogus", "commands: analyze, stories, align, overlap")],
 )
 def test_unknown_first_word_is_a_usage_error(
     word: str, hint: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

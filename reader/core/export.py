@@ -4,15 +4,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.core.models import Actor, AnalysedArticle, Corpus, Mention, Quote
+from reader.core.models import Actor, AnalysedArticle, Corpus, Mention, Quote, Story
 
 
 def corpus_to_json(corpus: Corpus) -> dict[str, Any]:
     """The whole analysis as JSON-ready data (offsets index each article's ``text``)."""
+    story_of = {article: story.id for story in corpus.stories for article in story.articles}
+    articles = []
+    for item in corpus.articles:
+        data = article_to_json(item)
+        data["story"] = story_of.get(item.article.id)
+        articles.append(data)
     return {
-        "articles": [article_to_json(item) for item in corpus.articles],
+        "articles": articles,
         "actors": [actor_to_json(actor) for actor in corpus.actors],
         "errors": [{"path": error.path, "error": error.error} for error in corpus.errors],
+        "stories": [story_to_json(story) for story in corpus.stories],
+    }
+
+
+def story_to_json(story: Story) -> dict[str, Any]:
+    """One story: its articles (ids), outlets and dates."""
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": list(story.articles),
+        "outlets": list(story.outlets),
+        "first_date": story.first_date,
+        "last_date": story.last_date,
     }
 
 

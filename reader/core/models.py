@@ -254,8 +254,9 @@ class LoadError:
 
 @dataclass(frozen=True, slots=True)
 class Corpus:
-    """Every analysed article of a run, the actors merged across them, and load errors."""
+    """Every analysed article of a run, its stories, the actors merged across them, errors."""
 
     articles: tuple[AnalysedArticle, ...] = ()
     actors: tuple[Actor, ...] = ()
     errors: tuple[LoadError, ...] = field(default_factory=tuple)
+    stories: tuple[Story, ...] = ()

@@ -17,6 +17,7 @@ from reader.core.models import (
     LoadError,
     RawDocument,
 )
+from reader.core.stories import cluster_stories
 from reader.core.text import clean_corpus, split_empty
 
 _PARTNER_CANDIDATES = 5
@@ -53,7 +54,7 @@ def analyse_corpus(
     errors: Sequence[LoadError] = (),
     analyse_all: Callable[[Sequence[Article]], Iterable[AnalysedArticle]] | None = None,
 ) -> Corpus:
-    """Clean and analyse every document, merging actors across the corpus.
+    """Clean and analyse every document, group the articles into stories, merge actors.
 
     Args:
         documents: Decoded documents.
@@ -69,8 +70,9 @@ def analyse_corpus(
         analysed = [analyse_article(article) for article in articles]
     else:
         analysed = list(analyse_all(articles))
+    stories = cluster_stories([item.article for item in analysed])
     actors, merged = merge_corpus(analysed)
-    return Corpus(articles=merged, actors=actors, errors=(*errors, *empty))
+    return Corpus(articles=merged, actors=actors, errors=(*errors, *empty), stories=tuple(stories))
 
 
 def name_aliases(actors: Sequence[Actor]) -> dict[str, str]:
