@@ -4,6 +4,10 @@ Usage::
 
     .venv/bin/python benchmarks/eval_stories.py [DATA_DIR]
 
+Then the seeds among the 2,225 BBC articles (``../shared/data/bbc-news-fulltext``): they
+must form one story of exactly five; it prints how many stories BBC splits into, the
+largest, and the time the clustering takes.
+
 Every ECB+ document (``ecbplus/ECB+/<topic>/*.xml``, its tokens joined, one sentence a
 line, the ecbplus files' URL line dropped) is cleaned as a plain-text article, and all
 topics go into ONE corpus. Gold: the events (a topic's ecb documents are one event, its
@@ -33,7 +37,8 @@ from reader.core.models import Article, RawDocument  # noqa: E402
 from reader.core.stories import STORY_THRESHOLD, cluster_stories  # noqa: E402
 from reader.core.stories.clustering import average_linkage  # noqa: E402
 from reader.core.stories.vectors import article_terms, channel_vectors  # noqa: E402
-from reader.core.text import clean_document  # noqa: E402
+from reader.core.text import clean_corpus, clean_document  # noqa: E402
+from reader.sources.files import load_documents  # noqa: E402
 
 SWEEP = [round(0.08 + 0.02 * step, 2) for step in range(12)]
 
@@ -138,5 +143,24 @@ def main() -> None:
     )
 
 
+def seeds_among_bbc() -> None:
+    """The seeds inside the 2,225 BBC articles: one story of exactly five, and BBC's split."""
+    bbc = data_dir(sys.argv, "bbc-news-fulltext")
+    result = load_documents([bbc, ROOT / "seeds"])
+    articles = [article for article in clean_corpus(result.documents) if article.text]
+    start = time.perf_counter()
+    stories = cluster_stories(articles)
+    seconds = time.perf_counter() - start
+    seeds = {path.stem for path in (ROOT / "seeds").glob("*.txt")}
+    holding = [story for story in stories if seeds & set(story.articles)]
+    sizes = sorted((len(story.articles) for story in stories), reverse=True)
+    print(f"\nBBC + seeds: {len(articles)} articles -> {len(stories)} stories in {seconds:.2f} s "
+          f"(largest {sizes[0]}, then {sizes[1:5]}; singletons {sizes.count(1)})")
+    print(f"  seeds in {len(holding)} story(ies): sizes {[len(s.articles) for s in holding]}, "
+          f"exactly the seeds: {[set(s.articles) == seeds for s in holding]}")
+    print(f"  largest: {stories[0].title!r}")
+
+
 if __name__ == "__main__":
     main()
+    seeds_among_bbc()
