@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from reader.core.models import Article
 from reader.core.stories import cluster_stories
+from reader.core.stories.clustering import similar_pairs
 from reader.core.text.cleaning import clean_corpus
 from reader.sources.files import load_documents
 from tests.conftest import DATA
@@ -100,3 +101,26 @@ def test_a_date_stated_in_the_first_lines_counts_when_metadata_has_none() -> Non
     datelined = [replace(chile[0], text="Updated: May 14, 2024\n\n" + chile[0].text),
                  replace(chile[1], text="Posted on September 2, 2025\n\n" + chile[1].text)]
     assert len(cluster_stories(datelined, joining)) == 2
+
+
+def test_near_copies_join_the_story_of_the_first() -> None:
+    articles = _mixed()
+    turkey = next(a for a in articles if a.id == "quake-turkey-1")
+    paragraphs = turkey.text.split("\n\n")
+    copies = [
+        replace(turkey, id=f"wire-{n}", title=None, blocks=(), sentences=(),
+                text="\n\n".join(p for k, p in enumerate(paragraphs) if k != n))
+        for n in range(1, len(paragraphs))
+    ]
+    groups = _groups(articles + copies)
+    assert len(groups) == 3
+    assert {"quake-turkey-1", "quake-turkey-2"} | {c.id for c in copies} in groups
+
+
+def test_a_near_copy_is_folded_into_the_earlier_article_and_not_indexed() -> None:
+    a = {"quake": 0.6, "chile": 0.6, "toha": 0.529}
+    near = {"quake": 0.62, "chile": 0.58, "toha": 0.53}
+    other = {"quake": 0.6, "turkey": 0.8}
+    pairs, folded_into = similar_pairs([a, near, other])
+    assert folded_into == [0, 0, 2]
+    assert set(pairs) == {(0, 2)}

@@ -17,35 +17,50 @@ from reader.core.stories.vectors import Vector
 
 # Below this, a pair's similarity is not kept at all (it cannot lift an average much).
 MIN_PAIR_SIMILARITY = 0.05
+# From this similarity on, an article is a near-copy of an earlier one (a repost, the
+# same wire story with another headline or a paragraph cut): far above any story
+# threshold, so folding it changes which story nothing joins.
+NEAR_DUPLICATE = 0.8
 
 
-def similar_pairs(vectors: Sequence[Vector]) -> dict[tuple[int, int], float]:
-    """Cosine similarity of every pair of articles that shares a term, above a floor.
+def similar_pairs(
+    vectors: Sequence[Vector], fold_at: float = NEAR_DUPLICATE
+) -> tuple[dict[tuple[int, int], float], list[int]]:
+    """Cosine similarity of every pair of articles that shares a term, near-copies folded.
 
     Dot products are accumulated term by term over an inverted index built as the
     articles are taken in order, so each pair is met once; the work is the sum of each
     term's squared document frequency: callers keep that small by leaving out the terms
-    most articles have (see ``vectors.frequent_terms``).
+    most articles have (see ``vectors.frequent_terms``). An article at least ``fold_at``
+    similar to an earlier one is that one's near-copy: it is not indexed, so forty
+    outlets running one wire story cost one article, not forty squared.
 
     Args:
         vectors: Unit-length sparse vectors.
+        fold_at: Similarity from which an article is folded into an earlier one.
 
     Returns:
-        ``(i, j) -> similarity`` for ``i < j``.
+        ``(i, j) -> similarity`` for ``i < j`` among the articles that were not folded,
+        and for each article the index it was folded into (itself when not folded).
     """
     postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     pairs: dict[tuple[int, int], float] = {}
+    folded_into = list(range(len(vectors)))
     for j, vector in enumerate(vectors):
         totals: dict[int, float] = defaultdict(float)
         for key, weight in vector.items():
-            posting = postings[key]
-            for i, other in posting:
+            for i, other in postings[key]:
                 totals[i] += weight * other
-            posting.append((j, weight))
+        nearest = max(totals.items(), key=lambda item: (item[1], -item[0]), default=None)
+        if nearest is not None and nearest[1] >= fold_at:
+            folded_into[j] = nearest[0]
+            continue
+        for key, weight in vector.items():
+            postings[key].append((j, weight))
         for i, similarity in totals.items():
             if similarity >= MIN_PAIR_SIMILARITY:
                 pairs[i, j] = similarity
-    return pairs
+    return pairs, folded_into
 
 
 def average_linkage(n: int, pairs: dict[tuple[int, int], float], threshold: float) -> list[int]:

@@ -33,8 +33,9 @@ _TITLE_WORDS = 12
 def cluster_stories(articles: Sequence[Article], threshold: float = STORY_THRESHOLD) -> list[Story]:
     """Group articles into stories by their words, names, numbers and dates.
 
-    Articles with the same text are folded into one before clustering (a repost counted
-    five times would otherwise outweigh everything else). The result does not depend on
+    Articles with the same text are folded into one before clustering, and near-copies
+    as the similarities are found (a repost counted five times would otherwise outweigh
+    everything else, and cost its square). The result does not depend on
     the order of ``articles``: they are taken in id order.
 
     Args:
@@ -54,9 +55,10 @@ def cluster_stories(articles: Sequence[Article], threshold: float = STORY_THRESH
         channel_vectors([t[0] for t in terms], FREQUENT_TERM_SHARE),
         channel_vectors([t[1] for t in terms], FREQUENT_TERM_SHARE),
     )
-    pairs = similar_pairs(vectors)
+    pairs, folded_into = similar_pairs(vectors)
     _penalise_dates(pairs, [_stated_date(group[0]) for group in groups])
     labels = average_linkage(len(groups), pairs, threshold)
+    labels = [labels[folded_into[index]] for index in range(len(groups))]
     members: dict[int, list[int]] = defaultdict(list)
     for index, label in enumerate(labels):
         members[label].append(index)
