@@ -133,11 +133,12 @@ def _group(
         if (doc, index) != fullest[:2]:
             shorter = len(words) < len(fullest[2])
             relation = _relation(words, fullest[2]) if shorter else None
-            if relation is None:
-                # Grouped only through a third quote, or as long with other words: the
-                # same citation reworded (and cut, when shorter).
-                relation = ("wording", "truncated") if shorter else ("wording",)
-            differs.extend(relation)
+            # Grouped only through a third quote, or as long with other words: the same
+            # citation reworded (and cut, when shorter).
+            fallback: tuple[QuoteDifference, ...] = (
+                ("wording", "truncated") if shorter else ("wording",)
+            )
+            differs.extend(fallback if relation is None else relation)
         if quote.speaker is None:
             if reference is not None:
                 differs.append("no_speaker")
