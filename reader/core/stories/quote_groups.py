@@ -132,7 +132,7 @@ def _group(
         differs: list[QuoteDifference] = []
         if (doc, index) != fullest[:2]:
             shorter = len(words) < len(fullest[2])
-            relation = _relation(words, fullest[2]) if shorter else None
+            relation = _relation(words, fullest[2]) if len(words) <= len(fullest[2]) else None
             # Grouped only through a third quote, or as long with other words: the same
             # citation reworded (and cut, when shorter).
             fallback: tuple[QuoteDifference, ...] = (
