@@ -38,9 +38,10 @@ def _solid(text: str, start: int, end: int) -> int:
     return sum(map(len, text[start:end].split()))
 
 
-def shared_sentences(
-    article: Article, passages: Sequence[Passage]
-) -> dict[int, tuple[PairKind, frozenset[str]]]:
+Shared = dict[int, dict[str, PairKind]]
+
+
+def shared_sentences(article: Article, passages: Sequence[Passage]) -> Shared:
     """The sentences of an article that most of one partner's passages cover.
 
     Args:
@@ -48,8 +49,8 @@ def shared_sentences(
         passages: Its aligned passages against every partner (spans in its own text).
 
     Returns:
-        Sentence index -> ("reuse", partners reusing it) when any partner reuses it,
-        else ("paraphrase", partners covering it); sentences shared with nobody are absent.
+        Sentence index -> {partner: "reuse" when its reuse passages alone cover most of
+        the sentence, else "paraphrase"}; sentences shared with nobody are absent.
     """
     if not passages:
         return {}
@@ -59,7 +60,7 @@ def shared_sentences(
     # nest, so a scan back from the sentence start must not stop at the first miss.
     longest = max(len(p.span) for p in ordered)
     text = article.text
-    found: dict[int, tuple[PairKind, frozenset[str]]] = {}
+    found: Shared = {}
     for index, sentence in enumerate(article.sentences):
         total = _solid(text, sentence.start, sentence.end)
         if total == 0:
@@ -78,33 +79,39 @@ def shared_sentences(
             if passage.kind == "reuse":
                 reuse[passage.partner] = reuse.get(passage.partner, 0) + inside
         need = SENTENCE_SHARE * total
-        reusing = frozenset(p for p, n in reuse.items() if n >= need)
-        if reusing:
-            found[index] = ("reuse", reusing)
-            continue
-        covering = frozenset(p for p, n in either.items() if n >= need)
-        if covering:
-            found[index] = ("paraphrase", covering)
+        kinds: dict[str, PairKind] = {
+            partner: "reuse" if reuse.get(partner, 0) >= need else "paraphrase"
+            for partner, inside in either.items()
+            if inside >= need
+        }
+        if kinds:
+            found[index] = kinds
     return found
 
 
 def provenance_records(
-    shared: Mapping[int, tuple[PairKind, frozenset[str]]],
-    facts: Mapping[int, frozenset[str]],
+    shared: Shared, facts: Mapping[int, frozenset[str]]
 ) -> tuple[SentenceProvenance, ...]:
     """One record a shared sentence, passages first, same-fact matches for the rest.
 
+    A sentence some partner reuses is "reuse" with the partners reusing it (those only
+    retelling it are left out: the record says where its words come from); otherwise
+    "paraphrase" with every partner retelling it.
+
     Args:
-        shared: From ``shared_sentences``.
+        shared: From ``shared_sentences`` (and merged relations).
         facts: Sentence index -> articles telling the same fact (``facts.same_facts``).
 
     Returns:
         Records sorted by sentence, partner ids sorted in each.
     """
-    records = [
-        SentenceProvenance(index, kind, tuple(sorted(partners)))
-        for index, (kind, partners) in shared.items()
-    ]
+    records = []
+    for index, kinds in shared.items():
+        reusing = sorted(p for p, kind in kinds.items() if kind == "reuse")
+        if reusing:
+            records.append(SentenceProvenance(index, "reuse", tuple(reusing)))
+        elif kinds:
+            records.append(SentenceProvenance(index, "paraphrase", tuple(sorted(kinds))))
     records.extend(
         SentenceProvenance(index, "paraphrase", tuple(sorted(partners)))
         for index, partners in facts.items()
