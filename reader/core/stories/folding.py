@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from rapidfuzz.distance import Indel
 
@@ -82,18 +82,16 @@ def copy_groups(keys: Sequence[SentenceKeys]) -> list[list[int]]:
     Returns:
         Every group of two or more, each in story order (its first is the representative).
     """
-    postings: dict[str, list[int]] = {}
-    for doc, article in enumerate(keys):
-        for surface in set(article.surface):
+    # Solid characters per distinct sentence wording; pairs compared by dict-key
+    # intersection, as candidate pairs are (a story's pairs, but set operations in C).
+    wordings: list[dict[str, int]] = []
+    for article in keys:
+        solid: dict[str, int] = {}
+        for surface, size in zip(article.surface, article.solid, strict=True):
             if surface:
-                postings.setdefault(surface, []).append(doc)
-    shared: dict[tuple[int, int], list[int]] = {}
-    for doc, article in enumerate(keys):
-        for surface, solid in zip(article.surface, article.solid, strict=True):
-            for other in postings.get(surface, ()) if surface else ():
-                if other != doc:
-                    sums = shared.setdefault((min(doc, other), max(doc, other)), [0, 0])
-                    sums[0 if doc < other else 1] += solid
+                solid[surface] = solid.get(surface, 0) + size
+        wordings.append(solid)
+    totals = [sum(article.solid) for article in keys]
     parent = list(range(len(keys)))
 
     def root(n: int) -> int:
@@ -102,9 +100,13 @@ def copy_groups(keys: Sequence[SentenceKeys]) -> list[list[int]]:
             n = parent[n]
         return n
 
-    for (x, y), (in_x, in_y) in sorted(shared.items()):
-        total_x, total_y = sum(keys[x].solid), sum(keys[y].solid)
-        if in_x >= COPY_SHARE * total_x and in_y >= COPY_SHARE * total_y:
+    for x, y in combinations(range(len(keys)), 2):
+        common = wordings[x].keys() & wordings[y].keys()
+        if not common:
+            continue
+        in_x = sum(wordings[x][w] for w in common)
+        in_y = sum(wordings[y][w] for w in common)
+        if in_x >= COPY_SHARE * totals[x] and in_y >= COPY_SHARE * totals[y]:
             rx, ry = root(x), root(y)
             parent[max(rx, ry)] = min(rx, ry)
     groups: dict[int, list[int]] = {}

@@ -8,7 +8,6 @@ alone cover that much, else *paraphrase*.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -52,40 +51,37 @@ def shared_sentences(article: Article, passages: Sequence[Passage]) -> Shared:
         Sentence index -> {partner: "reuse" when its reuse passages alone cover most of
         the sentence, else "paraphrase"}; sentences shared with nobody are absent.
     """
-    if not passages:
-        return {}
-    ordered = sorted(passages, key=lambda p: p.span.start)
-    starts = [p.span.start for p in ordered]
-    # Passages of one article against one partner are disjoint, but against several they
-    # nest, so a scan back from the sentence start must not stop at the first miss.
-    longest = max(len(p.span) for p in ordered)
+    by_partner: dict[str, list[Passage]] = {}
+    for passage in passages:
+        by_partner.setdefault(passage.partner, []).append(passage)
     text = article.text
+    sentences = article.sentences
+    totals = [_solid(text, s.start, s.end) for s in sentences] if passages else []
     found: Shared = {}
-    for index, sentence in enumerate(article.sentences):
-        total = _solid(text, sentence.start, sentence.end)
-        if total == 0:
-            continue
-        reuse: dict[str, int] = {}
-        either: dict[str, int] = {}
-        k = bisect.bisect_left(starts, sentence.start - longest)
-        while k < len(ordered) and ordered[k].span.start < sentence.end:
-            passage = ordered[k]
-            k += 1
-            lo, hi = max(sentence.start, passage.span.start), min(sentence.end, passage.span.end)
-            if lo >= hi:
-                continue
-            inside = _solid(text, lo, hi)
-            either[passage.partner] = either.get(passage.partner, 0) + inside
-            if passage.kind == "reuse":
-                reuse[passage.partner] = reuse.get(passage.partner, 0) + inside
-        need = SENTENCE_SHARE * total
-        kinds: dict[str, PairKind] = {
-            partner: "reuse" if reuse.get(partner, 0) >= need else "paraphrase"
-            for partner, inside in either.items()
-            if inside >= need
-        }
-        if kinds:
-            found[index] = kinds
+    # One partner's passages are disjoint (one alignment's spans of a side are), so a
+    # sweep over sorted sentences and sorted passages visits each overlap once.
+    for partner, mine in by_partner.items():
+        mine.sort(key=lambda p: p.span.start)
+        either = [0] * len(sentences)
+        reuse = [0] * len(sentences)
+        k = 0
+        for passage in mine:
+            span = passage.span
+            while k < len(sentences) and sentences[k].end <= span.start:
+                k += 1
+            n = k
+            while n < len(sentences) and sentences[n].start < span.end:
+                lo, hi = max(sentences[n].start, span.start), min(sentences[n].end, span.end)
+                inside = _solid(text, lo, hi)
+                either[n] += inside
+                if passage.kind == "reuse":
+                    reuse[n] += inside
+                n += 1
+        for n, inside in enumerate(either):
+            need = SENTENCE_SHARE * totals[n]
+            if inside and inside >= need:
+                kind: PairKind = "reuse" if reuse[n] >= need else "paraphrase"
+                found.setdefault(n, {})[partner] = kind
     return found
 
 

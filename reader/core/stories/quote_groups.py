@@ -5,7 +5,8 @@ comma where the attribution follows ("...make a deal,' Trump said"), a cut after
 first clause, one quote split in two around the attribution, a word changed. Quotes are
 compared as lower-cased words with every mark folded, so marks and punctuation never
 count as a difference; a word index keeps the comparison to quotes sharing three words
-in a row.
+in a row. Two wordings of one article can join a group (through a third quote that
+contains both, like the two halves of a split quote), but a group needs two articles.
 """
 
 from __future__ import annotations
@@ -82,11 +83,13 @@ def group_quotes(items: Sequence[AnalysedArticle]) -> tuple[QuoteGroup, ...]:
                 words = _words(text[quote.span.start : quote.span.end])
                 if words:
                     found.append((doc, index, words))
+    # Copies quote in the same words: compare each distinct wording once.
+    wordings = sorted({words for _, _, words in found})
     postings: dict[str, list[int]] = {}
-    for n, (_, _, words) in enumerate(found):
+    for n, words in enumerate(wordings):
         for gram in _grams(words):
             postings.setdefault(gram, []).append(n)
-    parent = list(range(len(found)))
+    parent = list(range(len(wordings)))
 
     def root(n: int) -> int:
         while parent[n] != n:
@@ -94,18 +97,19 @@ def group_quotes(items: Sequence[AnalysedArticle]) -> tuple[QuoteGroup, ...]:
             n = parent[n]
         return n
 
-    checked: set[tuple[int, int]] = set()
+    differ: set[tuple[int, int]] = set()
     for members in postings.values():
         for x, y in combinations(members, 2):
-            if found[x][0] == found[y][0] or (x, y) in checked:
+            if (x, y) in differ or root(x) == root(y):
                 continue
-            checked.add((x, y))
-            short, full = sorted((found[x][2], found[y][2]), key=len)
+            differ.add((x, y))
+            short, full = sorted((wordings[x], wordings[y]), key=len)
             if _relation(short, full) is not None:
                 parent[root(x)] = root(y)
+    cluster_of = {words: root(n) for n, words in enumerate(wordings)}
     clusters: dict[int, list[int]] = {}
-    for n in range(len(found)):
-        clusters.setdefault(root(n), []).append(n)
+    for n, (_, _, words) in enumerate(found):
+        clusters.setdefault(cluster_of[words], []).append(n)
     groups = [
         _group(items, [found[n] for n in members])
         for members in clusters.values()
