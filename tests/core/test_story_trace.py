@@ -279,3 +279,31 @@ def test_seed_provenance_is_consistent(
     # 000 is all inside 003; 002 shares almost nothing with the others.
     assert len(trace.provenance[items["000"].article.id]) == len(items["000"].article.sentences)
     assert len(trace.provenance[items["002"].article.id]) < 6
+
+
+def test_copies_fold_onto_one_representative() -> None:
+    # Three reposts of the original, each with one word changed in another sentence.
+    edits = [("sudden surge", "sudden rise"), ("boil tap water", "boil all water"),
+             ("never seen", "not seen")]
+    original = make_article("orig", ORIGINAL)
+    copies = [
+        make_article(f"copy{n}", [[s.replace(old, new) for s in p] for p in ORIGINAL])
+        for n, (old, new) in enumerate(edits, 1)
+    ]
+    other = make_article("other", OTHER)
+    items = [AnalysedArticle(a) for a in (original, *copies, other)]
+    story = Story("s-copies", "Copies", tuple(a.article.id for a in items))
+    trace = trace_story(story, items)
+    # Copies are paired with the representative only, whole and with their edits.
+    copy_pairs = [p for p in trace.pairs if "other" not in (p.a, p.b)]
+    assert {(p.a, p.b) for p in copy_pairs} == {("orig", "copy1"), ("orig", "copy2"),
+                                                 ("orig", "copy3")}
+    assert all(p.coverage_a == p.coverage_b == 1.0 for p in copy_pairs)
+    assert all(p.direction is None for p in copy_pairs)
+    first = provenance_of(trace, "copy2")[0]
+    # What the representative shares with the outsider, its copies share too.
+    assert first == ("reuse", ("copy1", "copy3", "orig"))
+    assert {r.sentence: r.kind for r in trace.provenance["copy2"]}[0] == "reuse"
+    assert provenance_of(trace, "other")[0] == ("paraphrase", ("copy1", "copy2", "copy3", "orig"))
+    # The edited sentence of copy1 (its fifth) is still the original's, reused.
+    assert provenance_of(trace, "copy1")[4] == ("reuse", ("copy2", "copy3", "orig"))

@@ -42,7 +42,9 @@ def _sentence_of_units(prepared: PreparedArticle) -> list[int]:
 
 
 def same_facts(
-    prepared: Sequence[PreparedArticle], open_sentences: Sequence[Collection[int]]
+    prepared: Sequence[PreparedArticle],
+    open_sentences: Sequence[Collection[int]],
+    counted: Collection[int],
 ) -> list[dict[int, frozenset[str]]]:
     """Which other articles of a story tell each still unshared sentence's fact.
 
@@ -50,6 +52,8 @@ def same_facts(
         prepared: The story's articles, prepared with one lexicon.
         open_sentences: Per article, the sentence indices to look up (those no aligned
             passage covers).
+        counted: The articles whose sentences count towards a name's rarity: one per
+            group of copies, or a folder of reposts would make every name common.
 
     Returns:
         Per article, sentence index -> ids of other articles with a sentence sharing its
@@ -61,10 +65,10 @@ def same_facts(
         for p in prepared
     ]
     df: Counter[str] = Counter()
-    for article_units in units:
-        for _, unit in article_units:
+    for doc in counted:
+        for _, unit in units[doc]:
             df.update(unit.names)
-    limit = max(RARE_MIN, int(RARE_SHARE * sum(len(u) for u in units)))
+    limit = max(RARE_MIN, int(RARE_SHARE * sum(len(units[doc]) for doc in counted)))
     rare = {key for key, count in df.items() if count <= limit}
     postings: dict[str, list[tuple[int, frozenset[str], frozenset[str]]]] = {}
     for doc, article_units in enumerate(units):

@@ -122,7 +122,7 @@ def _trace(members: list[AnalysedArticle], story_id: str, lexicon: Lexicon) -> S
         set(range(len(article.sentences))) - found.keys()
         for article, found in zip(articles, shared, strict=True)
     ]
-    facts = same_facts(prepared, open_sentences)
+    facts = same_facts(prepared, open_sentences, heads)
     provenance = {
         article.id: provenance_records(found, fact)
         for article, found, fact in zip(articles, shared, facts, strict=True)
