@@ -71,8 +71,12 @@ def shared_sentences(article: Article, passages: Sequence[Passage]) -> Shared:
                 k += 1
             n = k
             while n < len(sentences) and sentences[n].start < span.end:
-                lo, hi = max(sentences[n].start, span.start), min(sentences[n].end, span.end)
-                inside = _solid(text, lo, hi)
+                sentence = sentences[n]
+                if span.start <= sentence.start and sentence.end <= span.end:
+                    inside = totals[n]
+                else:
+                    lo, hi = max(sentence.start, span.start), min(sentence.end, span.end)
+                    inside = _solid(text, lo, hi)
                 either[n] += inside
                 if passage.kind == "reuse":
                     reuse[n] += inside
