@@ -18,8 +18,8 @@ from collections.abc import Collection, Sequence
 from reader.core.align import PreparedArticle
 
 # A name is rare in a story when it occurs in at most this many of its sentences, or this
-# share of them in a big story; the seed story's "Pokrovsk" is in 4 of 150 sentences,
-# "Putin" in 40.
+# share of them in a big story; in the seed story "Pokrovsk" is in 4 of 145 sentences,
+# "Putin" in 21.
 RARE_MIN = 4
 RARE_SHARE = 0.03
 # Two rare names shared, or one with this many shared content words (names included):

@@ -25,7 +25,7 @@ from reader.core.models import AlignedPair, Alignment, PairKind, Span
 
 # Two articles are copies when this share of each one's text is in sentences the other
 # has word for word: a repost that edits a sentence in ten stays a copy, while the seed
-# rewrite 000 of 003 (reworded throughout, under a tenth verbatim) is aligned in full.
+# rewrite 000 of 003 (reworded throughout, 3% verbatim) is aligned in full.
 COPY_SHARE = 0.8
 # An edited sentence of a copy, paired in a gap between verbatim ones: reuse from this
 # similarity of content keys (one word changed in a sentence of ten is about 0.9),
