@@ -320,8 +320,9 @@ class QuoteGroup:
 class StoryTrace:
     """What a story's articles share: per-sentence provenance, copy pairs, shared quotes.
 
-    ``provenance`` maps every article id of the story to its sentences' records (sorted
-    by sentence); ``pairs`` are ranked by their larger coverage, highest first.
+    ``provenance`` maps every article id of the story (that was analysed) to its
+    sentences' records, sorted by sentence; ``pairs`` are ranked by their larger
+    coverage, highest first.
     """
 
     story: str

@@ -307,3 +307,13 @@ def test_copies_fold_onto_one_representative() -> None:
     assert provenance_of(trace, "other")[0] == ("paraphrase", ("copy1", "copy2", "copy3", "orig"))
     # The edited sentence of copy1 (its fifth) is still the original's, reused.
     assert provenance_of(trace, "copy1")[4] == ("reuse", ("copy2", "copy3", "orig"))
+
+
+def test_empty_articles_and_unknown_ids_are_harmless() -> None:
+    story, items = mixed_story()
+    items.append(AnalysedArticle(Article(id="blank", path="blank", text="")))
+    wider = replace(story, articles=(*story.articles, "blank", "gone"))
+    trace = trace_story(wider, items)
+    assert set(trace.provenance) == {"orig", "copy", "other", "blank"}
+    assert trace.provenance["blank"] == ()
+    assert trace.pairs == trace_story(story, items).pairs
