@@ -70,25 +70,37 @@ def same_facts(
             df.update(unit.names)
     limit = max(RARE_MIN, int(RARE_SHARE * sum(len(units[doc]) for doc in counted)))
     rare = {key for key, count in df.items() if count <= limit}
+    # (article, rare names, content keys) of every unit holding a rare name.
+    marked = [
+        [(sentence, unit.names & rare, unit.keys) for sentence, unit in article_units]
+        for article_units in units
+    ]
     postings: dict[str, list[tuple[int, frozenset[str], frozenset[str]]]] = {}
-    for doc, article_units in enumerate(units):
-        for _, unit in article_units:
-            names = unit.names & rare
+    for doc, article_units in enumerate(marked):
+        for _, names, keys in article_units:
             for key in names:
-                postings.setdefault(key, []).append((doc, names, unit.keys))
+                postings.setdefault(key, []).append((doc, names, keys))
     results: list[dict[int, frozenset[str]]] = []
-    for doc, article_units in enumerate(units):
+    for doc, article_units in enumerate(marked):
         wanted = open_sentences[doc]
-        found: dict[int, set[str]] = {}
-        for sentence, unit in article_units:
-            if sentence not in wanted:
+        found: dict[int, set[int]] = {}
+        for sentence, names, keys in article_units:
+            if not names or sentence not in wanted:
                 continue
-            names = unit.names & rare
+            telling = found.setdefault(sentence, set())
             for key in names:
                 for other, other_names, other_keys in postings[key]:
-                    if other != doc and _same_fact(names, unit.keys, other_names, other_keys):
-                        found.setdefault(sentence, set()).add(prepared[other].article.id)
-        results.append({s: frozenset(ids) for s, ids in found.items()})
+                    if other != doc and other not in telling and _same_fact(
+                        names, keys, other_names, other_keys
+                    ):
+                        telling.add(other)
+        results.append(
+            {
+                sentence: frozenset(prepared[other].article.id for other in others)
+                for sentence, others in found.items()
+                if others
+            }
+        )
     return results
 
 
