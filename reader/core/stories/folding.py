@@ -4,11 +4,12 @@ A folder of reposts holds the same article many times, lightly edited. Aligning 
 of copies with the full aligner is most of the cost of a big story and tells nothing a
 cheaper match cannot: copies share their sentences word for word, in order. So articles
 whose sentences are mostly the same words on both sides (compared by the aligner's
-surface keys: case, marks and number formatting folded) form a group; pairs inside a group
-are matched here, sentence for sentence, with the edited sentences paired in the gaps
-between verbatim ones; and only one article of each group, its representative, is
-aligned with the rest of the story. The other members inherit the representative's
-passages with outsiders through their own sentence match (``trace``).
+surface keys: case, marks and number formatting folded) form a group. Each copy is
+matched here with the group's representative (its first article in story order),
+sentence for sentence, the edited sentences paired in the gaps between verbatim ones;
+only the representative is aligned with the rest of the story, and the copies inherit
+what it shares through their sentence match (``trace``). So a copy's copy pair is the
+one with its representative: it stands for the group in pairs with other articles.
 """
 
 from __future__ import annotations

@@ -5,8 +5,7 @@ are matched sentence by sentence with their group's representative (``folding``)
 shingle index picks the pairs of the other articles worth aligning (``candidates``); and
 each alignment or match feeds both sides' sentence provenance and the pair's copy record.
 Sentences no passage covers get one more look for the same fact told in other words
-(``facts``). Quotes are grouped from the
-analysed quotes alone (``quote_groups``).
+(``facts``). Quotes are grouped from the analysed quotes alone (``quote_groups``).
 """
 
 from __future__ import annotations
