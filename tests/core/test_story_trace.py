@@ -317,3 +317,12 @@ def test_empty_articles_and_unknown_ids_are_harmless() -> None:
     assert set(trace.provenance) == {"orig", "copy", "other", "blank"}
     assert trace.provenance["blank"] == ()
     assert trace.pairs == trace_story(story, items).pairs
+
+
+def test_an_unresolved_description_is_not_another_speaker() -> None:
+    story, items = mixed_story()
+    other = items[2]
+    described = replace(other.quotes[0], speaker="the mayor", actor=None)
+    items[2] = replace(other, quotes=(described, other.quotes[1]))
+    varga = _group_with(trace_story(story, items).quotes, "three shelters")
+    assert varga.occurrences[2].differs == ("truncated",)

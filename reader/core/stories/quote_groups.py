@@ -167,9 +167,13 @@ def _group(
 def _same_speaker(
     speaker: str, actor: str | None, other: str | None, other_actor: str | None
 ) -> bool:
-    """One person: the same merged actor, or (unresolved) the same surname."""
+    """One person, as far as can be told: the same merged actor, or the same surname.
+
+    When only one side resolved to an actor, the other is a description the merging did
+    not link ("the prime minister" beside "Blair"): no evidence of another speaker.
+    """
     if actor is not None and other_actor is not None:
         return actor == other_actor
-    if other is None:
+    if other is None or (actor is None) != (other_actor is None):
         return True
     return speaker.split()[-1].casefold() == other.split()[-1].casefold()
