@@ -6,15 +6,20 @@ indices), never styled text; the UI decides how to show them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 BlockKind = Literal["paragraph", "heading", "list_item"]
 QuoteKind = Literal["statement", "term"]
+# Kinds of quote that are someone's speech (a single scare-quoted term is not), the ones
+# grouped across sources when the same words recur.
+SPEECH_KINDS: frozenset[str] = frozenset({"statement"})
 ActorKind = Literal["person", "organisation", "place"]
 PairKind = Literal["reuse", "paraphrase"]
 OpKind = Literal["equal", "insert", "delete", "replace"]
+# How one occurrence of a quote differs from its group's fullest occurrence.
+QuoteDifference = Literal["wording", "truncated", "speaker", "no_speaker"]
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -242,6 +247,88 @@ class Story:
     def __post_init__(self) -> None:
         if not self.articles:
             raise ValueError(f"story {self.id} has no articles")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceProvenance:
+    """Where else a story tells one sentence of an article.
+
+    ``kind`` is "reuse" when some other article shares its wording, else "paraphrase"
+    (the same fact in other words); ``articles`` are the ids of the articles that do so,
+    sorted. A sentence told only in its own article has no provenance record.
+    """
+
+    sentence: int
+    kind: PairKind
+    articles: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if self.sentence < 0 or not self.articles:
+            raise ValueError(f"bad provenance for sentence {self.sentence}")
+
+
+@dataclass(frozen=True, slots=True)
+class CopyPair:
+    """Two articles of a story that share text, and which one was likely copied from.
+
+    ``direction`` is the id of the likely source (``a`` or ``b``), None when the evidence
+    does not point either way.
+    """
+
+    a: str
+    b: str
+    coverage_a: float
+    coverage_b: float
+    direction: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.direction is not None and self.direction not in (self.a, self.b):
+            raise ValueError(f"direction {self.direction} is neither {self.a} nor {self.b}")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteOccurrence:
+    """One article's instance of a quote several sources carry.
+
+    ``quote`` indexes that article's ``AnalysedArticle.quotes``; ``differs`` says how it
+    departs from its group's fullest occurrence (empty for that one and exact copies).
+    """
+
+    article: str
+    quote: int
+    speaker: str | None
+    actor: str | None
+    differs: tuple[QuoteDifference, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """The same quoted words found in two or more articles of a story.
+
+    ``text`` is the fullest occurrence's wording; occurrences are in story order.
+    """
+
+    text: str
+    occurrences: tuple[QuoteOccurrence, ...]
+
+    def __post_init__(self) -> None:
+        if len({o.article for o in self.occurrences}) < 2:
+            raise ValueError("a quote group spans at least two articles")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryTrace:
+    """What a story's articles share: per-sentence provenance, copy pairs, shared quotes.
+
+    ``provenance`` maps every article id of the story (that was analysed) to its
+    sentences' records, sorted by sentence; ``pairs`` are ranked by their larger
+    coverage, highest first.
+    """
+
+    story: str
+    provenance: Mapping[str, tuple[SentenceProvenance, ...]]
+    pairs: tuple[CopyPair, ...] = ()
+    quotes: tuple[QuoteGroup, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
