@@ -197,7 +197,8 @@ def _run_subcommand(args: list[str]) -> int:
     if options.command == "stories":
         corpus = _load_corpus(config)
         if options.json:
-            _print_json([story_to_json(story) for story in corpus.stories])
+            traces = {trace.story: trace for trace in corpus.traces}
+            _print_json([story_to_json(s, traces.get(s.id)) for s in corpus.stories])
         else:
             print_stories(corpus.stories, sys.stdout)
         report_errors(corpus.errors, sys.stderr)

@@ -39,6 +39,17 @@ def test_analyze_json_contract_on_seeds(capsys: pytest.CaptureFixture[str]) -> N
     (story,) = data["stories"]
     assert story["articles"] == [a["id"] for a in data["articles"]]
     assert {a["story"] for a in data["articles"]} == {story["id"]}
+    # 000 is a rewrite of 003: nearly all of it is inside 003, and its sentences say so.
+    (pair,) = story["pairs"]
+    assert (pair["a"][:3], pair["b"][:3], pair["direction"][:3]) == ("000", "003", "003")
+    assert pair["coverage_a"] > 0.9
+    assert any({o["article"][:3] for o in q["occurrences"]} == {"000", "003"}
+               for q in story["quotes"])
+    sentences = len(by_id["000"]["sentences"])
+    shared = [p for p in by_id["000"]["provenance"] if by_id["003"]["id"] in p["articles"]]
+    assert len(shared) > 0.8 * sentences
+    assert all(0 <= p["sentence"] < sentences and p["kind"] in {"reuse", "paraphrase"}
+               for p in by_id["000"]["provenance"])
     assert by_id["004"]["title"] is None
 
 
@@ -218,7 +229,8 @@ def test_stories_json_is_the_stories_list(capsys: pytest.CaptureFixture[str]) ->
     data = json.loads(capsys.readouterr().out)
     assert sorted(story["articles"] for story in data) == [
         ["cup-final"], ["quake-chile-1", "quake-chile-2"], ["quake-turkey-1", "quake-turkey-2"]]
-    assert set(data[0]) >= {"id", "title", "articles", "outlets", "first_date", "last_date"}
+    assert set(data[0]) == {"id", "title", "articles", "outlets", "first_date", "last_date",
+                            "pairs", "quotes"}
 
 
 def test_stories_title_from_a_file_cannot_reach_the_terminal(

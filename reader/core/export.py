@@ -4,27 +4,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.core.models import Actor, AnalysedArticle, Corpus, Mention, Quote, Story
+from reader.core.models import Actor, AnalysedArticle, Corpus, Mention, Quote, Story, StoryTrace
+from reader.core.stories import provenance_to_json, trace_to_json
 
 
 def corpus_to_json(corpus: Corpus) -> dict[str, Any]:
     """The whole analysis as JSON-ready data (offsets index each article's ``text``)."""
     story_of = {article: story.id for story in corpus.stories for article in story.articles}
+    provenance = {
+        article: records for trace in corpus.traces for article, records in trace.provenance.items()
+    }
     articles = []
     for item in corpus.articles:
         data = article_to_json(item)
         data["story"] = story_of.get(item.article.id)
+        data["provenance"] = provenance_to_json(provenance.get(item.article.id, ()))
         articles.append(data)
+    traces = {trace.story: trace for trace in corpus.traces}
     return {
         "articles": articles,
         "actors": [actor_to_json(actor) for actor in corpus.actors],
         "errors": [{"path": error.path, "error": error.error} for error in corpus.errors],
-        "stories": [story_to_json(story) for story in corpus.stories],
+        "stories": [story_to_json(story, traces.get(story.id)) for story in corpus.stories],
     }
 
 
-def story_to_json(story: Story) -> dict[str, Any]:
-    """One story: its articles (ids), outlets and dates."""
+def story_to_json(story: Story, trace: StoryTrace | None) -> dict[str, Any]:
+    """One story: its articles (ids), outlets, dates, copy pairs and shared quotes."""
     return {
         "id": story.id,
         "title": story.title,
@@ -32,6 +38,7 @@ def story_to_json(story: Story) -> dict[str, Any]:
         "outlets": list(story.outlets),
         "first_date": story.first_date,
         "last_date": story.last_date,
+        **(trace_to_json(trace) if trace else {"pairs": [], "quotes": []}),
     }
 
 

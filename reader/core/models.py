@@ -347,3 +347,5 @@ class Corpus:
     actors: tuple[Actor, ...] = ()
     errors: tuple[LoadError, ...] = field(default_factory=tuple)
     stories: tuple[Story, ...] = ()
+    # One a story, in the order of ``stories``.
+    traces: tuple[StoryTrace, ...] = ()

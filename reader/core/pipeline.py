@@ -17,7 +17,7 @@ from reader.core.models import (
     LoadError,
     RawDocument,
 )
-from reader.core.stories import cluster_stories
+from reader.core.stories import cluster_stories, trace_stories
 from reader.core.text import clean_corpus, split_empty
 
 _PARTNER_CANDIDATES = 5
@@ -54,7 +54,7 @@ def analyse_corpus(
     errors: Sequence[LoadError] = (),
     analyse_all: Callable[[Sequence[Article]], Iterable[AnalysedArticle]] | None = None,
 ) -> Corpus:
-    """Clean and analyse every document, group the articles into stories, merge actors.
+    """Clean and analyse every document, group the articles into stories and trace them.
 
     Args:
         documents: Decoded documents.
@@ -72,7 +72,9 @@ def analyse_corpus(
         analysed = list(analyse_all(articles))
     stories = cluster_stories([item.article for item in analysed])
     actors, merged = merge_corpus(analysed)
-    return Corpus(articles=merged, actors=actors, errors=(*errors, *empty), stories=tuple(stories))
+    traces = trace_stories(stories, merged, name_aliases(actors))
+    return Corpus(articles=merged, actors=actors, errors=(*errors, *empty),
+                  stories=tuple(stories), traces=tuple(traces))
 
 
 def name_aliases(actors: Sequence[Actor]) -> dict[str, str]:
