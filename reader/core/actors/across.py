@@ -1,0 +1,202 @@
+"""People across stories for ``merge_actors``: merged on strong evidence, else suggested.
+
+Inside a story ``reader.core.actors.linking`` links surnames, titles and spelling variants.
+Across stories the bar is higher, because a corpus holds namesakes: two people of one
+name in unrelated stories (a footballer and a defendant called John Smith) are common, and
+near-spellings (Robbie/Robin Williams, David Davis/Davies) are usually two people. The rule:
+
+* Two story-level people become one only when they share a normalised full name (folded
+  given name and family name, suffix alike: "George W Bush" = "George Bush", "Zelenskyy" =
+  "Zelensky") AND at least one piece of evidence: a shared role ("Chancellor"), or a shared
+  distinctive co-occurring actor (a person's full name or an organisation, named in the
+  articles of both, that at most ``_DISTINCTIVE_SHARE`` of the corpus's articles name).
+  Places are no evidence: "London" ties nothing. The same name alone is not enough.
+* Everything weaker is reported, never merged, as a suggestion: the same full name
+  without evidence, a given name a few letters apart (Robbie/Robin, Tom/Tommy) or a family
+  name a few letters apart (Davis/Davies) with the same given name, and a lone surname
+  ("Bush") of a story with no full name for it, towards the largest people of that family
+  name in other stories.
+
+Measured on the 2,225 BBC articles (``benchmarks/audit_story_actors.py``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from reader.core.actors.linking import Flat, Sets
+from reader.core.actors.names import (
+    fold,
+    key,
+    person_parts,
+    royal_title,
+    similar_family,
+    similar_given,
+)
+
+# A co-occurring actor named in more than this share of the articles ("Labour", "BBC",
+# "Tony Blair" in the BBC corpus) says nothing about which of two namesakes is meant...
+_DISTINCTIVE_SHARE = 0.02
+# ... but in a small corpus every actor is rare: below this many articles, all count.
+_DISTINCTIVE_FLOOR = 3
+_MAX_SUGGESTIONS = 3
+
+Name = tuple[str, str, str]  # folded given name, folded family name, suffix
+
+
+def _name(text: str) -> Name | None:
+    """A full name's normalised key, or None for a lone word or an initial ("J Yapp")."""
+    parts, suffix = person_parts(text)
+    given = fold(parts[0])
+    if len(parts) < 2 or len(given) <= 1:
+        return None
+    return given, fold(parts[-1]), suffix
+
+
+def link_across_stories(flat: Flat, full: list[int], short: list[int],
+                        sets: Sets) -> list[tuple[int, int]]:
+    """Join people of different stories on strong evidence; return weak links.
+
+    Args:
+        flat: The corpus's mentions.
+        full: Person mentions of two words or more.
+        short: One-word person mentions.
+        sets: The story-level clusters, joined in place.
+
+    Returns:
+        Pairs of mentions whose clusters may be one person (suggestions), each once.
+    """
+    names: dict[int, set[Name]] = defaultdict(set)  # root -> its full names
+    for n in full:
+        if (name := _name(flat.mention[n].text)) is not None:
+            names[sets.find(n)].add(name)
+    by_name: dict[Name, list[int]] = defaultdict(list)
+    for root, keys in names.items():
+        for name in keys:
+            by_name[name].append(root)
+    shared = {name: roots for name, roots in by_name.items()
+              if len({flat.story(r) for r in roots}) > 1}
+    suggestions: list[tuple[int, int]] = []
+    if shared:
+        candidates = {r for roots in shared.values() for r in roots}
+        evidence = _evidence(flat, full + short, sets, candidates, names)
+        for roots in shared.values():
+            first: dict[str, int] = {}
+            for root in roots:
+                for token in evidence[root]:
+                    if token in first:
+                        sets.union(first[token], root)
+                    else:
+                        first[token] = root
+            suggestions += _apart([roots], sets)
+    suggestions += _apart(_near_names(by_name, flat), sets)
+    suggestions += _lone_surnames(flat, full, short, sets, by_name)
+    return suggestions
+
+
+def _evidence(flat: Flat, people: Iterable[int], sets: Sets, candidates: set[int],
+              names: dict[int, set[Name]]) -> dict[int, set[str]]:
+    """For each candidate cluster, its roles and distinctive co-occurring actors."""
+    docs: dict[int, set[int]] = defaultdict(set)
+    tokens: dict[int, set[str]] = defaultdict(set)
+    for n in people:
+        root = sets.find(n)
+        if root in candidates:
+            docs[root].add(flat.doc[n])
+            if role := flat.mention[n].role:
+                tokens[root].add("role:" + " ".join(role.lower().split()))
+    wanted = {d for ds in docs.values() for d in ds}
+    actors_in: dict[int, set[str]] = defaultdict(set)
+    frequency: Counter[str] = Counter()
+    # Mentions come document by document: one document's actors at a time, so that the
+    # article frequencies cost no (document, actor) table over the whole corpus.
+    here: set[str] = set()
+    current = -1
+    for doc, m, kind in zip(flat.doc, flat.mention, flat.kind, strict=True):
+        if doc != current:
+            frequency.update(here)
+            here, current = set(), doc
+        token = _actor_token(m.text, kind)
+        if token is not None:
+            here.add(token)
+            if doc in wanted:
+                actors_in[doc].add(token)
+    frequency.update(here)
+    cap = max(_DISTINCTIVE_FLOOR, _DISTINCTIVE_SHARE * len(flat.doc_story))
+    for root, ds in docs.items():
+        own = {"person:" + " ".join(name[:2]) for name in names[root]}
+        for d in ds:
+            tokens[root] |= {t for t in actors_in[d] - own if frequency[t] <= cap}
+    return tokens
+
+
+def _actor_token(text: str, kind: str) -> str | None:
+    """What makes a mention a co-occurring actor: a person's full name, a body's key."""
+    if kind == "person":
+        name = _name(text)
+        return None if name is None else "person:" + " ".join(name[:2])
+    if kind == "organisation":
+        return "organisation:" + key(text)
+    return None
+
+
+def _near_names(by_name: dict[Name, list[int]], flat: Flat) -> list[list[int]]:
+    """Groups of clusters whose full names are a few letters apart, across stories."""
+    groups: list[list[int]] = []
+    ordered = sorted(by_name, key=lambda name: (name[1], name[0], name[2]))
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if b[1][:3] != a[1][:3]:
+                break  # sorted by family name: similar ones share their first letters
+            if a[2] != b[2]:
+                continue
+            same_family = a[1] == b[1]
+            if (same_family and similar_given(a[0], b[0])) or (
+                not same_family and a[0] == b[0] and similar_family(a[1], b[1])
+            ):
+                roots = by_name[a] + by_name[b]
+                if len({flat.story(r) for r in roots}) > 1:
+                    groups.append(roots)
+    return groups
+
+
+def _apart(groups: list[list[int]], sets: Sets) -> list[tuple[int, int]]:
+    """Pairs of the still separate clusters of each group, the first few in corpus order."""
+    pairs: list[tuple[int, int]] = []
+    for roots in groups:
+        distinct = list(dict.fromkeys(sets.find(r) for r in roots))
+        for i, a in enumerate(distinct[:_MAX_SUGGESTIONS + 1]):
+            pairs += [(a, b) for b in distinct[i + 1 : _MAX_SUGGESTIONS + 1]]
+    return pairs
+
+
+def _lone_surnames(flat: Flat, full: list[int], short: list[int], sets: Sets,
+                   by_name: dict[Name, list[int]]) -> list[tuple[int, int]]:
+    """A story's one-word surname with no full name there, to full names in other stories.
+
+    Words that name more clusters as a given name than as a family name ("David") are
+    left out, as inside a story: they would point at every David.
+    """
+    family: dict[str, set[int]] = defaultdict(set)
+    as_given: Counter[str] = Counter()
+    for name, roots in by_name.items():
+        as_given[name[0]] += len(roots)
+        if not name[2]:
+            family[name[1]].update(roots)
+    size: Counter[int] = Counter(sets.find(n) for n in full)
+    pairs: list[tuple[int, int]] = []
+    done: set[int] = set()
+    for n in short:
+        root = sets.find(n)
+        if root in size or root in done or royal_title(flat.mention[n].text):
+            continue
+        done.add(root)
+        word = fold(person_parts(flat.mention[n].text)[0][0])
+        if as_given[word] > len(family.get(word, ())):
+            continue
+        story = flat.story(n)
+        others = {sets.find(r) for r in family.get(word, ()) if flat.story(r) != story}
+        ranked = sorted(others, key=lambda r: (-size[r], r))
+        pairs += [(root, r) for r in ranked[:_MAX_SUGGESTIONS]]
+    return pairs
