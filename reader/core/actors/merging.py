@@ -33,6 +33,7 @@ from reader.core.actors.names import (
 from reader.core.models import Actor, ActorKind, Mention, Span
 
 _ALIAS_TARGETS = frozenset(ALIASES.values())
+_MAX_SUGGESTIONS = 5
 
 
 def merge_actors(
@@ -107,8 +108,10 @@ def _suggest(
             others[x].add(y)
             others[y].add(x)
     for x, ys in others.items():
-        # Most mentioned first, the same order as the actor list (index order).
-        actors[x] = replace(actors[x], suggestions=tuple(actors[y].id for y in sorted(ys)))
+        # Most mentioned first (the actor list's order), a few: Tony Blair is suggested
+        # to every lone "Blair", but needs no list of them all.
+        best = sorted(ys)[:_MAX_SUGGESTIONS]
+        actors[x] = replace(actors[x], suggestions=tuple(actors[y].id for y in best))
     return actors
 
 
