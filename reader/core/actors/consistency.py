@@ -30,9 +30,9 @@ def propagate_people(
     * A known given name written before the family name of a person of this article is
       that person's full name ("Wladimir Klitschko" in a headline, with "Klitschko" tagged
       in the body).
-    * A mention of another kind that starts with a person's full name from this article,
-      and is no organisation by its head word, is that person ("Lindsay Lohan Checks Into
-      Betty Ford" -> "Lindsay Lohan").
+    * A mention of another kind that holds a person's full name from this article as whole
+      words, and is no organisation by its head word, is that person ("Lindsay Lohan
+      Checks Into Betty Ford", "Coach Maurice Cheeks" -> the name alone).
     * Every other occurrence of a person's full name (two words or more) is a mention of
       that person, in place of the mentions inside it ("Klitschko" inside "Wladimir
       Klitschko"); one that overlaps a longer mention is left alone.
@@ -67,8 +67,9 @@ def propagate_people(
         if m.kind == "person" or organisation_head(m.text.split()):
             continue
         for name in longest:
-            if m.text.startswith(name + " "):
-                start = m.span.start
+            at = f" {m.text} ".find(f" {name} ")
+            if at >= 0 and name != m.text:
+                start = m.span.start + at
                 out[i] = Mention(Span(start, start + len(name)), name, "person")
                 break
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, longest)) + r")(?![\w-])")
