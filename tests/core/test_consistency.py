@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from reader.core.actors.consistency import propagate_people
 from reader.core.models import ActorKind, Mention, Span
 
@@ -17,7 +19,7 @@ def _mention(text: str, name: str, kind: ActorKind, nth: int = 0) -> Mention:
 
 def _found(text: str, mentions: list[Mention]) -> list[tuple[str, str]]:
     out = propagate_people(text, mentions, GIVEN)
-    assert all(a.span.end <= b.span.start for a, b in zip(out, out[1:], strict=False))
+    assert all(a.span.end <= b.span.start for a, b in pairwise(out))
     assert all(text[m.span.start : m.span.end] == m.text for m in out)
     return [(m.text, m.kind) for m in out]
 
