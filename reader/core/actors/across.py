@@ -28,7 +28,6 @@ Those are reported as suggestions.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 
 from reader.core.actors.linking import Flat, Sets
 from reader.core.actors.names import (
@@ -74,24 +73,23 @@ def link_across_stories(flat: Flat, full: list[int], short: list[int],
     Returns:
         Pairs of mentions whose clusters may be one person (suggestions), each once.
     """
-    names: dict[int, set[Name]] = defaultdict(set)  # root -> its full names
+    # Lists of roots per name rather than sets of names per root: a few MB less at the
+    # peak for 10,000 articles.
+    by_name: dict[Name, list[int]] = defaultdict(list)
     for n in full:
         if (name := _name(flat.mention[n].text)) is not None:
-            names[sets.find(n)].add(name)
-    by_name: dict[Name, list[int]] = defaultdict(list)
-    for root, keys in names.items():
-        for name in keys:
-            by_name[name].append(root)
+            by_name[name].append(sets.find(n))
+    for name, roots in by_name.items():
+        by_name[name] = list(dict.fromkeys(roots))
     shared = {name: roots for name, roots in by_name.items()
-              if len({flat.story(r) for r in roots}) > 1}
+              if len(roots) > 1 and len({flat.story(r) for r in roots}) > 1}
     suggestions: list[tuple[int, int]] = []
     if shared:
-        candidates = {r for roots in shared.values() for r in roots}
-        evidence = _evidence(flat, full + short, sets, candidates, names)
-        for roots in shared.values():
-            first: dict[str, int] = {}
+        context = _Context(flat, sets, {r for roots in shared.values() for r in roots})
+        for name, roots in shared.items():
+            first: dict[int, int] = {}
             for root in roots:
-                for token in evidence[root]:
+                for token in context.evidence(root, name):
                     if token in first:
                         sets.union(first[token], root)
                     else:
@@ -102,45 +100,64 @@ def link_across_stories(flat: Flat, full: list[int], short: list[int],
     return suggestions
 
 
-def _evidence(flat: Flat, people: Iterable[int], sets: Sets, candidates: set[int],
-              names: dict[int, set[Name]]) -> dict[int, set[str]]:
-    """For each candidate cluster, its roles and distinctive co-occurring actors."""
-    docs: dict[int, set[int]] = defaultdict(set)
-    tokens: dict[int, set[str]] = defaultdict(set)
-    for n in people:
-        root = sets.find(n)
-        if root in candidates:
-            docs[root].add(flat.doc[n])
+class _Context:
+    """The roles and co-occurring actors of the clusters that share a name across stories.
+
+    Actors and roles are numbered, and each article's actors kept as one tuple of numbers:
+    for 10,000 articles, sets of strings per article and per cluster held about 60 MB at
+    the merge's peak.
+    """
+
+    def __init__(self, flat: Flat, sets: Sets, candidates: set[int]) -> None:
+        self._ids: dict[str, int] = {}
+        self._docs: dict[int, list[int]] = defaultdict(list)
+        self._roles: dict[int, set[int]] = defaultdict(set)
+        for n, kind in enumerate(flat.kind):
+            if kind != "person" or (root := sets.find(n)) not in candidates:
+                continue
+            docs = self._docs[root]
+            if not docs or docs[-1] != flat.doc[n]:  # mentions come in document order
+                docs.append(flat.doc[n])
             if role := flat.mention[n].role:
                 # The head noun: "Arsenal striker" and "Striker" are one role.
-                tokens[root].add("role:" + role.lower().split()[-1])
-    wanted = {d for ds in docs.values() for d in ds}
-    actors_in: dict[int, set[str]] = defaultdict(set)
-    frequency: Counter[str] = Counter()
-    # Mentions come document by document: one document's actors at a time, so that the
-    # article frequencies cost no (document, actor) table over the whole corpus.
-    here: set[str] = set()
-    current = -1
-    for doc, m, kind in zip(flat.doc, flat.mention, flat.kind, strict=True):
-        if doc != current:
-            frequency.update(here)
-            here, current = set(), doc
-        token = _actor_token(m.text, kind)
-        if token is not None:
-            here.add(token)
-            if doc in wanted:
-                actors_in[doc].add(token)
-    frequency.update(here)
-    cap = max(_DISTINCTIVE_FLOOR, _DISTINCTIVE_SHARE * len(flat.doc_story))
-    place_cap = max(_DISTINCTIVE_FLOOR, _DISTINCTIVE_PLACE_SHARE * len(flat.doc_story))
-    for root, ds in docs.items():
-        own = {"person:" + " ".join(name[:2]) for name in names[root]}
-        for d in ds:
-            tokens[root] |= {
-                t for t in actors_in[d] - own
-                if frequency[t] <= (place_cap if t.startswith("place:") else cap)
-            }
-    return tokens
+                self._roles[root].add(self._id("role:" + role.lower().split()[-1]))
+        wanted = {d for docs in self._docs.values() for d in docs}
+        self._actors: dict[int, tuple[int, ...]] = {}
+        frequency: Counter[int] = Counter()
+        places: set[int] = set()
+        here: set[int] = set()
+        current = -1
+        for doc, m, kind in zip(flat.doc, flat.mention, flat.kind, strict=True):
+            if doc != current:  # one article at a time: no (article, actor) table
+                self._close(current, here, wanted, frequency)
+                here, current = set(), doc
+            if (token := _actor_token(m.text, kind)) is not None:
+                here.add(self._id(token))
+                if kind == "place":
+                    places.add(self._ids[token])
+        self._close(current, here, wanted, frequency)
+        cap = max(_DISTINCTIVE_FLOOR, _DISTINCTIVE_SHARE * len(flat.doc_story))
+        place_cap = max(_DISTINCTIVE_FLOOR, _DISTINCTIVE_PLACE_SHARE * len(flat.doc_story))
+        self._distinctive = {
+            t for t, count in frequency.items() if count <= (place_cap if t in places else cap)
+        }
+
+    def _id(self, token: str) -> int:
+        return self._ids.setdefault(token, len(self._ids))
+
+    def _close(self, doc: int, here: set[int], wanted: set[int],
+               frequency: Counter[int]) -> None:
+        frequency.update(here)
+        if doc in wanted:
+            self._actors[doc] = tuple(here)
+
+    def evidence(self, root: int, name: Name) -> set[int]:
+        """A cluster's roles and distinctive co-occurring actors, ``name`` left out."""
+        own = self._ids.get("person:" + " ".join(name[:2]))
+        found = set(self._roles.get(root, ()))
+        for doc in self._docs.get(root, ()):
+            found.update(t for t in self._actors[doc] if t in self._distinctive and t != own)
+        return found
 
 
 def _actor_token(text: str, kind: str) -> str | None:
@@ -156,7 +173,8 @@ def _near_names(by_name: dict[Name, list[int]], flat: Flat) -> list[list[int]]:
     groups: list[list[int]] = []
     ordered = sorted(by_name, key=lambda name: (name[1], name[0], name[2]))
     for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
+        for j in range(i + 1, len(ordered)):
+            b = ordered[j]
             if b[1][:3] != a[1][:3]:
                 break  # sorted by family name: similar ones share their first letters
             if a[2] != b[2]:

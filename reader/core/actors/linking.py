@@ -105,7 +105,8 @@ def merge_full_names(flat: Flat, full: list[int], sets: Sets) -> None:
     keys = sorted(buckets)
     # Transliterated family names (Peskov/Peskow) share a bucket group if similar.
     for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
+        for j in range(i + 1, len(keys)):  # not keys[i + 1:]: a copy per key is quadratic
+            b = keys[j]
             if b[0] != a[0] or b[1][:3] != a[1][:3]:
                 break  # sorted keys: similar family names share a story and first letters
             if a[2] == b[2] and similar_family(a[1], b[1]):
