@@ -14,10 +14,11 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from reader.core.actors.kinds import organisation_head
-from reader.core.actors.names import strip_possessive
 from reader.core.models import Mention, Span
 
 _SUFFIX_RE = re.compile(r"^(?:[A-Z][\w'’-]+ ){2,3}(?:Jr|Sr)\.?$")
+# Not names.strip_possessive: names imports rapidfuzz, which analysis workers must not load.
+_POSSESSIVE_RE = re.compile(r"(?:['’][sS]|['’])$")
 
 
 def propagate_people(
@@ -51,7 +52,7 @@ def propagate_people(
     ]
     people = [m.text for m in out if m.kind == "person" and "\n" not in m.text]
     names = {name for name in people if " " in name}
-    family = {strip_possessive(name.split()[-1]) for name in people}
+    family = {_POSSESSIVE_RE.sub("", name.split()[-1]) for name in people}
     family.discard("")
     if family:
         alternation = "|".join(map(re.escape, sorted(family)))
