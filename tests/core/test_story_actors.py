@@ -6,8 +6,10 @@ import pytest
 
 from reader.core.actors.entities import detect_mentions
 from reader.core.actors.merging import merge_actors
+from reader.core.analysis import analyse_article
 from reader.core.export import actor_to_json
 from reader.core.models import Actor, Article, Mention, Span
+from reader.core.pipeline import merge_corpus
 
 # An article: (id, story id, [(name, kind, role)]).
 Doc = tuple[str, str, list[tuple[str, str, str | None]]]
@@ -179,3 +181,12 @@ def test_json_actor_gains_stories_and_suggestions() -> None:
     assert data["stories"] == ["s1"]
     assert data["suggestions"] == [second]
     assert list(data)[:7] == ["id", "name", "kind", "role", "aliases", "articles", "mentions"]
+
+
+def test_merge_corpus_passes_the_story_map_through(seed_articles: dict[str, Article]) -> None:
+    analysed = [analyse_article(a) for a in seed_articles.values()]
+    actors, merged = merge_corpus(analysed, {a.article.id: "ukraine" for a in analysed})
+    assert actors and all(actor.stories == ("ukraine",) for actor in actors)
+    assert [a.article.id for a in merged] == [a.article.id for a in analysed]
+    plain, _ = merge_corpus(analysed)
+    assert all(actor.stories == () for actor in plain)
