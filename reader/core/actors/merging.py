@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from reader.core.actors.across import link_across_stories
@@ -56,14 +56,17 @@ def merge_actors(
     Raises:
         ValueError: ``stories`` is given but misses an article.
     """
-    story_ids: list[str] | None = None
+    # Each article's story as a one-tuple shared by all its story's actors: most actors
+    # are in one story, and 15,000 tuples of their own would cost a MB at the peak.
+    story_of: list[tuple[str]] | None = None
     if stories is not None:
         missing = [doc_id for doc_id, _ in documents if doc_id not in stories]
         if missing:
             raise ValueError(f"no story for article {missing[0]!r}")
-        story_ids = [stories[doc_id] for doc_id, _ in documents]
+        ones: dict[str, tuple[str]] = {}
+        story_of = [ones.setdefault(stories[doc_id], (stories[doc_id],)) for doc_id, _ in documents]
     numbers: dict[str, int] = {}
-    doc_story = [numbers.setdefault(s, len(numbers)) for s in story_ids or ()]
+    doc_story = [numbers.setdefault(s[0], len(numbers)) for s in story_of or ()]
     kinds = resolve_kinds(documents)
     flat = Flat(documents, kinds, doc_story or [0] * len(documents))
     sets = Sets(len(flat))
@@ -89,7 +92,7 @@ def merge_actors(
         link_across_stories(flat, person_full, person_short, sets) if len(numbers) > 1 else []
     )
     _link_acronyms(flat, acronyms, sets)
-    actors, actor_of = _build(documents, flat, sets, story_ids)
+    actors, actor_of = _build(documents, flat, sets, story_of)
     actors = _suggest(actors, actor_of, [(sets.find(a), sets.find(b)) for a, b in weak])
     # Dropped before the mentions are rewritten: at 250,000 mentions these hold tens of
     # MB, and the rewritten mentions then reuse that memory instead of adding to the peak.
@@ -201,7 +204,7 @@ def _describe(
     documents: Sequence[tuple[str, Sequence[Mention]]],
     flat: Flat,
     members: list[int],
-    story_ids: Sequence[str] | None,
+    story_of: Sequence[tuple[str]] | None,
 ) -> Actor:
     """One cluster as an actor without id: its kind, name, role, aliases, articles, stories."""
     if len(members) == 1:  # most clusters: skip the counting
@@ -212,7 +215,7 @@ def _describe(
         return Actor(
             id="", name=name, kind=kind, role=m.role, aliases=aliases,
             articles=(documents[doc][0],), mentions=1,
-            stories=(story_ids[doc],) if story_ids else (),
+            stories=story_of[doc] if story_of else (),
         )
     kinds = Counter(flat.kind[n] for n in members)
     kind = min(kinds, key=lambda c: (-kinds[c], KIND_ORDER[c]))
@@ -232,15 +235,21 @@ def _describe(
         aliases=tuple(sorted(surfaces - {name})),
         articles=tuple(documents[d][0] for d in docs),
         mentions=len(members),
-        stories=tuple(sorted({story_ids[d] for d in docs})) if story_ids else (),
+        stories=_stories(story_of, docs) if story_of else (),
     )
+
+
+def _stories(story_of: Sequence[tuple[str]], docs: Iterable[int]) -> tuple[str, ...]:
+    """The sorted story ids of some documents, the shared one-tuple when there is one."""
+    found = {story_of[d] for d in docs}
+    return found.pop() if len(found) == 1 else tuple(sorted(s for (s,) in found))
 
 
 def _build(
     documents: Sequence[tuple[str, Sequence[Mention]]],
     flat: Flat,
     sets: Sets,
-    story_ids: Sequence[str] | None,
+    story_of: Sequence[tuple[str]] | None,
 ) -> tuple[list[Actor], array[int]]:
     """Name, id and describe every cluster.
 
@@ -251,7 +260,7 @@ def _build(
     for n in range(len(flat)):
         clusters[sets.find(n)].append(n)
     built = [
-        (_describe(documents, flat, members, story_ids), members)
+        (_describe(documents, flat, members, story_of), members)
         for members in clusters.values()
     ]
     del clusters
