@@ -23,7 +23,7 @@ one-word mentions linked to a full name found only in other stories fall from 71
 people with two given names from 33 to 19 (the rest are typos inside one story: Steve/
 Steven Gerrard). With people and organisations up to 2% of articles as the only evidence,
 441 full names stayed split over several actors (Tony Blair in a politics story naming
-only Labour and Gordon Brown, both too common); with 10% and rare places, 294, most of
+only Labour and Gordon Brown, both too common); with 10% and rare places, 305, most of
 them in articles that name nobody else. Those are suggested, not merged.
 """
 
