@@ -48,6 +48,7 @@ _DISTINCTIVE_SHARE = 0.1
 _DISTINCTIVE_PLACE_SHARE = 0.02
 # ... but in a small corpus every actor is rare: below this many articles, all count.
 _DISTINCTIVE_FLOOR = 3
+# Per group of namesakes or near-names: pairs among its first few clusters, not all.
 _MAX_SUGGESTIONS = 3
 
 Name = tuple[str, str, str]  # folded given name, folded family name, suffix

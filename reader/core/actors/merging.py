@@ -33,7 +33,7 @@ from reader.core.actors.names import (
 from reader.core.models import Actor, ActorKind, Mention, Span
 
 _ALIAS_TARGETS = frozenset(ALIASES.values())
-_MAX_SUGGESTIONS = 5
+_SUGGESTIONS_KEPT = 5
 
 
 def merge_actors(
@@ -113,7 +113,7 @@ def _suggest(
     for x, ys in others.items():
         # Most mentioned first (the actor list's order), a few: Tony Blair is suggested
         # to every lone "Blair", but needs no list of them all.
-        best = sorted(ys)[:_MAX_SUGGESTIONS]
+        best = sorted(ys)[:_SUGGESTIONS_KEPT]
         actors[x] = replace(actors[x], suggestions=tuple(actors[y].id for y in best))
     return actors
 
