@@ -22,20 +22,33 @@ What is scored:
 * ``merge_actors`` runs once per topic (a topic is one story's set of articles, as the app
   groups them); gold chains never cross topics. B-cubed and pairwise precision, recall and
   F1 are pooled over all mentions (B-cubed) and all mention pairs (pairwise) of all topics.
+
+Then "as the app does it": every document of every topic in ONE corpus, its sentences
+joined by blank lines and cleaned as the app cleans a plain-text file, mentions found by
+our own detector (``detect_mentions``), and merged once, without stories (the whole
+corpus one story, as before) and with the stories of ``cluster_stories`` (cached in the
+temp folder by ``benchmarks._stories_cache``). A gold mention is found when a detected
+person mention overlaps it (the most overlapping one); it is scored by that mention's
+actor, B-cubed over the gold mentions found. Also counted: detected one-word person
+mentions linked to a person whose full name occurs only in other topics.
 """
 
 from __future__ import annotations
 
 import sys
+import time
 import xml.etree.ElementTree as ET
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.core.actors import merge_actors  # noqa: E402
-from reader.core.models import Mention, Span  # noqa: E402
+from benchmarks._stories_cache import story_map  # noqa: E402
+from reader.core.actors import detect_mentions, merge_actors  # noqa: E402
+from reader.core.actors.names import person_parts  # noqa: E402
+from reader.core.models import Article, Mention, RawDocument, Span  # noqa: E402
+from reader.core.text import clean_document  # noqa: E402
 
 PRONOUNS = frozenset(
     """i me my mine myself you your yours yourself he him his himself she her hers herself
@@ -157,6 +170,100 @@ def main() -> None:
     print(f"B-cubed   {_prf(b_prec / mentions, b_rec / mentions)}")
     print(f"pairwise  {_prf(correct / n_pred if n_pred else 0.0, correct / n_gold)}"
           f"  ({correct} of {n_pred} predicted, {n_gold} gold pairs)")
+    app_setting(topics)
+
+
+AppDoc = tuple[str, Article, list[tuple[Mention, str]]]  # topic, article, gold found in it
+
+
+def app_document(path: Path) -> tuple[Article, list[tuple[Mention, str]], int]:
+    """The document cleaned as the app would, its gold mentions moved onto the cleaned text.
+
+    Returns:
+        The article, the gold mentions whose sentence survived cleaning (with chain ids),
+        and how many gold mentions sat on a line cleaning dropped.
+    """
+    text, gold = read_document(path)
+    lines = text.split("\n")
+    article = clean_document(RawDocument(id=path.name, path=str(path), text="\n\n".join(lines)))
+    moved: list[tuple[Mention, str]] = []
+    dropped = 0
+    line_start, at, where = 0, 0, []
+    for line in lines:  # where each source line starts in the cleaned text, -1 if gone
+        found = article.text.find(line, at) if line else -1
+        where.append((line_start, found))
+        if found >= 0:
+            at = found + len(line)
+        line_start += len(line) + 1
+    for m, chain in gold:
+        starts = [(s, c) for s, c in where if s <= m.span.start]
+        source, cleaned = starts[-1]
+        start = cleaned + m.span.start - source
+        if cleaned < 0 or article.text[start : start + len(m.text)] != m.text:
+            dropped += 1
+            continue
+        moved.append((Mention(Span(start, start + len(m.text)), m.text, "person"), chain))
+    return article, moved, dropped
+
+
+def app_setting(topics: list[Path]) -> None:
+    """All topics in one corpus, our detector, merged without and with stories."""
+    corpus: list[AppDoc] = []
+    gold_total = dropped = 0
+    for topic in topics:
+        for path in sorted(topic.glob("*.xml")):
+            article, gold, lost = app_document(path)
+            corpus.append((topic.name, article, [(m, f"{topic.name}/{c}") for m, c in gold]))
+            gold_total += len(gold) + lost
+            dropped += lost
+    started = time.perf_counter()
+    documents = [(a.id, detect_mentions(a.text, a.sentences)) for _, a, _ in corpus]
+    detect_seconds = time.perf_counter() - started
+    stories = story_map([a for _, a, _ in corpus], "ecbplus")
+    print(f"\nAs the app does it: {len(corpus)} documents in one corpus, {gold_total} gold"
+          f" mentions ({dropped} on lines cleaning dropped), our detector"
+          f" ({detect_seconds:.1f} s), {len(set(stories.values()))} stories from"
+          f" cluster_stories")
+    topic_of = {a.id: t for t, a, _ in corpus}
+    for name, mapping in (("one story (stories=None)", None), ("per story", stories),
+                          ("per gold topic", topic_of)):
+        _, linked = merge_actors(documents, mapping)
+        pred: list[str] = []
+        gold: list[str] = []
+        for (_, _, found), mentions in zip(corpus, linked, strict=True):
+            people = [m for m in mentions if m.kind == "person"]
+            for m, chain in found:
+                best = max(people, key=lambda p: _overlap(p.span, m.span), default=None)
+                if best is not None and _overlap(best.span, m.span) > 0:
+                    pred.append(best.actor or "")
+                    gold.append(chain)
+        bp, br, *_ = score(pred, gold)
+        foreign = _foreign_links(corpus, linked)
+        top = ", ".join(f"{t!r} x{n}" for t, n in foreign.most_common(4))
+        print(f"  {name:<26} B-cubed {_prf(bp / len(pred), br / len(pred))}  found"
+              f" {len(pred) / gold_total:.4f} ({len(pred)} of {gold_total});"
+              f" one-word links to a full name only in other topics: {sum(foreign.values())}"
+              f" ({top})")
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def _foreign_links(corpus: list[AppDoc], linked: list[list[Mention]]) -> Counter[str]:
+    """One-word person mentions linked to a person whose full names are all in other topics."""
+    full_in: dict[str, set[str]] = defaultdict(set)
+    for (topic, _, _), mentions in zip(corpus, linked, strict=True):
+        for m in mentions:
+            if m.kind == "person" and m.actor and len(person_parts(m.text)[0]) > 1:
+                full_in[m.actor].add(topic)
+    foreign: Counter[str] = Counter()
+    for (topic, _, _), mentions in zip(corpus, linked, strict=True):
+        for m in mentions:
+            if (m.kind == "person" and m.actor in full_in and len(person_parts(m.text)[0]) == 1
+                    and topic not in full_in[m.actor]):
+                foreign[m.text] += 1
+    return foreign
 
 
 if __name__ == "__main__":

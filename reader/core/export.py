@@ -98,4 +98,6 @@ def actor_to_json(actor: Actor) -> dict[str, Any]:
         "aliases": list(actor.aliases),
         "articles": list(actor.articles),
         "mentions": actor.mentions,
+        "stories": list(actor.stories),
+        "suggestions": list(actor.suggestions),
     }

@@ -179,7 +179,12 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """One real-world person, organisation or place, merged across the corpus."""
+    """One real-world person, organisation or place, merged across the corpus.
+
+    ``stories`` are the ids of the stories it appears in, sorted (empty when the corpus
+    was merged without stories); ``suggestions`` the ids of other actors it may be, on
+    evidence too weak to merge them (a namesake or near-spelling in another story).
+    """
 
     id: str
     name: str
@@ -188,6 +193,8 @@ class Actor:
     aliases: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
     mentions: int = 0
+    stories: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from reader.core.actors import ActorIndex, merge_actors
@@ -25,17 +25,22 @@ _PARTNER_CANDIDATES = 5
 
 def merge_corpus(
     items: Sequence[AnalysedArticle],
+    stories: Mapping[str, str] | None = None,
 ) -> tuple[tuple[Actor, ...], tuple[AnalysedArticle, ...]]:
     """Merge mentions into corpus-wide actors and link quote speakers to them.
 
     Args:
         items: Analysed articles, in corpus order.
+        stories: Article id -> story id for every article (``{a: s.id for s in
+            cluster_stories(articles) for a in s.articles}``): people are then linked
+            inside their story and across stories only on strong evidence. None: the
+            corpus is one story.
 
     Returns:
         The actors, and the articles with ``actor`` set on mentions and quotes.
     """
     documents = [(item.article.id, item.mentions) for item in items]
-    actors, linked = merge_actors(documents)
+    actors, linked = merge_actors(documents, stories)
     index = ActorIndex(actors, [(doc_id, ms) for (doc_id, _), ms in zip(documents, linked,
                                                                          strict=True)])
     merged = []

@@ -21,6 +21,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from reader.core.actors.consistency import propagate_people
 from reader.core.actors.features import (
     OPENERS,
     DocContext,
@@ -241,7 +242,7 @@ def detect_mentions(text: str, sentences: Sequence[Span]) -> list[Mention]:
                     located.add(found.text)
     mentions.sort(key=lambda m: m.span)
     settled = settle_kinds(mentions, firm, located, model.places, model.first_names, ctx.title)
-    return _harmonise(settled, model)
+    return propagate_people(text, _harmonise(settled, model), model.first_names)
 
 
 def _may_name(words: Sequence[str], model: _Tagger, ctx: DocContext) -> bool:

@@ -1,11 +1,14 @@
 """Person linking for ``merge_actors``: full names by family name, short forms to them.
 
+Everything here happens inside one story (the whole corpus when no stories are given):
+across stories only ``reader.core.actors.across`` joins people, on stronger evidence.
+
 Full names cluster by family name (transliteration-folded, fuzzy) when their given names
 agree (Dmitry/Dmitri, initials) and their suffixes match (Trump vs Trump Jr.). One-word
 references then join a full name:
 
 * a family name ("Putin", "Mr Zelensky"): the full name in the same article, else the
-  dominant full name with exactly that (folded) family name in the corpus;
+  dominant full name with exactly that (folded) family name in the story;
 * a bare given name ("Michael"): only in the same article, and only when exactly one person
   there has that given name;
 * a royal title with a given name ("Prince Charles"): only a full name that carries the
@@ -32,18 +35,20 @@ class Flat:
     """Every mention of the corpus under one numbering, ``0 .. len - 1``, in columns.
 
     ``doc[n]`` is the index of the mention's document, ``mention[n]`` the mention and
-    ``kind[n]`` its resolved kind. Columns rather than a tuple per mention: for the
-    ~250,000 mentions of a 10,000-article folder the tuples held about 30 MB at the
-    merge's peak; the columns hold 6 MB.
+    ``kind[n]`` its resolved kind; ``doc_story[d]`` is document ``d``'s story number.
+    Columns rather than a tuple per mention: for the ~250,000 mentions of a 10,000-article
+    folder the tuples held about 30 MB at the merge's peak; the columns hold 6 MB.
     """
 
-    __slots__ = ("doc", "kind", "mention")
+    __slots__ = ("doc", "doc_story", "kind", "mention")
 
     def __init__(
         self,
         documents: Sequence[tuple[str, Sequence[Mention]]],
         kinds: Sequence[Sequence[ActorKind]],
+        doc_story: Sequence[int],
     ) -> None:
+        self.doc_story = array("q", doc_story)
         self.doc = array("q")
         self.mention: list[Mention] = []
         self.kind: list[ActorKind] = []
@@ -54,6 +59,10 @@ class Flat:
 
     def __len__(self) -> int:
         return len(self.mention)
+
+    def story(self, n: int) -> int:
+        """The story number of mention ``n``."""
+        return self.doc_story[self.doc[n]]
 
 
 class Sets:
@@ -88,18 +97,19 @@ def _given(flat: Flat, n: int) -> str:
 
 
 def merge_full_names(flat: Flat, full: list[int], sets: Sets) -> None:
-    """Cluster multi-word person names by family name and compatible given names."""
-    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    """Cluster multi-word person names of a story by family name and compatible given names."""
+    buckets: dict[tuple[int, str, str], list[int]] = defaultdict(list)
     for n in full:
         parts, suffix = person_parts(flat.mention[n].text)
-        buckets[(fold(parts[-1]), suffix)].append(n)
+        buckets[(flat.story(n), fold(parts[-1]), suffix)].append(n)
     keys = sorted(buckets)
     # Transliterated family names (Peskov/Peskow) share a bucket group if similar.
     for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            if b[0][:3] != a[0][:3]:
-                break  # sorted keys: similar family names share their first letters
-            if a[1] == b[1] and similar_family(a[0], b[0]):
+        for j in range(i + 1, len(keys)):  # not keys[i + 1:]: a copy per key is quadratic
+            b = keys[j]
+            if b[0] != a[0] or b[1][:3] != a[1][:3]:
+                break  # sorted keys: similar family names share a story and first letters
+            if a[2] == b[2] and similar_family(a[1], b[1]):
                 buckets[a].extend(buckets[b])
                 buckets[b] = []
     for members in buckets.values():
@@ -128,15 +138,15 @@ def link_short_names(flat: Flat, full: list[int], short: list[int], sets: Sets) 
     by_doc: dict[int, list[int]] = defaultdict(list)
     given_uses: Counter[str] = Counter()
     family_uses: Counter[str] = Counter()
-    corpus: dict[str, set[int]] = defaultdict(set)
+    in_story: dict[tuple[int, str], list[int]] = defaultdict(list)
     for n in full:
         by_doc[flat.doc[n]].append(n)
         parts, suffix = person_parts(flat.mention[n].text)
         given_uses[fold(parts[0])] += 1
         family_uses[fold(parts[-1])] += 1
         if not suffix:
-            corpus[fold(parts[-1])].add(n)
-    size: Counter[int] = Counter(sets.find(n) for n in full)
+            in_story[(flat.story(n), fold(parts[-1]))].append(n)
+    ranking = _Ranking(in_story, sets)
     titled: dict[int, list[int]] = defaultdict(list)
     for n in short:
         if royal_title(flat.mention[n].text):
@@ -160,27 +170,54 @@ def link_short_names(flat: Flat, full: list[int], short: list[int], sets: Sets) 
             # across articles: it would pick whichever David is most famous.
             folded = fold(word)
             if target is None and given_uses[folded] <= family_uses[folded]:
-                ranked = sorted({sets.find(r) for r in corpus.get(folded, ())},
-                                key=lambda r: -size[r])
-                # Why dominance: a bare "Smith" is only linked when one Smith clearly leads.
-                if ranked and (len(ranked) == 1 or size[ranked[0]] >= 2 * size[ranked[1]]):
-                    target = ranked[0]
+                target = ranking.dominant((flat.story(n), folded))
         if target is not None:
             sets.union(target, n)
-    # Short names never linked to a full name still merge with each other by spelling;
-    # given names only within their article, for the same reason as above.
+    # Short names never linked to a full name still merge with each other by spelling,
+    # within their story; given names only within their article, for the same reason as
+    # above.
     full_roots = {sets.find(f) for f in full}
-    loose: dict[tuple[str, str, int], int] = {}
+    loose: dict[tuple[str, str, bool, int], int] = {}
     for n in short:
         if sets.find(n) in full_roots:
             continue
         folded, title = fold(_given(flat, n)), royal_title(flat.mention[n].text)
         local = not title and given_uses[folded] > family_uses[folded]
-        k = (folded, title, flat.doc[n] if local else -1)
+        k = (folded, title, local, flat.doc[n] if local else flat.story(n))
         if k in loose:
             sets.union(loose[k], n)
         else:
             loose[k] = n
+
+
+class _Ranking:
+    """The full-name clusters of each (story, family name), largest first, asked lazily.
+
+    Sizes are counted once per family name, on first use, and each cluster is kept as one
+    of its mentions rather than its root: linking short names moves roots (a union makes the
+    smaller id the root), and sizes keyed by the old roots then read 0, so George W Bush with
+    35 full-name mentions lost to Kate Bush with 5. The clusters themselves never change
+    here: each union joins a short name to one full-name cluster.
+    """
+
+    def __init__(self, members: dict[tuple[int, str], list[int]], sets: Sets) -> None:
+        self._members = members
+        self._sets = sets
+        self._ranked: dict[tuple[int, str], list[tuple[int, int]]] = {}
+
+    def dominant(self, k: tuple[int, str]) -> int | None:
+        """The root of the clearly largest cluster with that family name, else None."""
+        if k not in self._ranked:
+            find = self._sets.find
+            size: Counter[int] = Counter(find(n) for n in self._members.get(k, ()))
+            self._ranked[k] = sorted((-count, root) for root, count in size.items())
+        ranked = self._ranked[k]
+        if not ranked:
+            return None
+        # Why dominance: a bare "Smith" is only linked when one Smith clearly leads.
+        if len(ranked) == 1 or -ranked[0][0] >= 2 * -ranked[1][0]:
+            return self._sets.find(ranked[0][1])
+        return None
 
 
 def _titled_in_doc(

@@ -1,19 +1,22 @@
 """Merge mentions into actors across a corpus, and look actors up for quote speakers.
 
-People are linked by ``reader.core.actors.linking`` (full names by family name, one-word
-references to a full name). Organisations and places merge by name key and alias; an
-acronym joins its long form ("NATO"): the one introduced in parentheses or written in the
-same article, else the only long form with those initials in the corpus. The canonical name
-is the most complete form seen; an actor's role is its most common one.
+People are linked inside each story by ``reader.core.actors.linking`` (full names by
+family name, one-word references to a full name), then across stories by
+``reader.core.actors.across`` on strong evidence only, weaker links becoming suggestions.
+Organisations and places merge by name key and alias; an acronym joins its long form
+("NATO"): the one introduced in parentheses or written in the same article, else the only
+long form with those initials in the corpus. The canonical name is the most complete form
+seen; an actor's role is its most common one.
 """
 
 from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
+from reader.core.actors.across import link_across_stories
 from reader.core.actors.kind_votes import KIND_ORDER, resolve_kinds
 from reader.core.actors.linking import Flat, Sets, link_short_names, merge_full_names
 from reader.core.actors.names import (
@@ -30,22 +33,42 @@ from reader.core.actors.names import (
 from reader.core.models import Actor, ActorKind, Mention, Span
 
 _ALIAS_TARGETS = frozenset(ALIASES.values())
+_SUGGESTIONS_KEPT = 5
 
 
 def merge_actors(
     documents: Sequence[tuple[str, Sequence[Mention]]],
+    stories: Mapping[str, str] | None = None,
 ) -> tuple[list[Actor], list[list[Mention]]]:
     """Merge every document's mentions into corpus-wide actors.
 
     Args:
         documents: ``(article_id, mentions)`` per article, mentions as detected.
+        stories: Article id -> story id for every article (as ``cluster_stories`` groups
+            them). People are linked inside a story and joined across stories only on
+            strong evidence (see ``reader.core.actors.across``). None: the whole corpus
+            is one story, and actors list no stories.
 
     Returns:
         The actors (most mentioned first) and, per document in input order, its mentions
         with ``actor`` set to an actor id and ``kind`` made consistent with that actor.
+
+    Raises:
+        ValueError: ``stories`` is given but misses an article.
     """
+    # Each article's story as a one-tuple shared by all its story's actors: most actors
+    # are in one story, and 15,000 tuples of their own would cost a MB at the peak.
+    story_of: list[tuple[str]] | None = None
+    if stories is not None:
+        missing = [doc_id for doc_id, _ in documents if doc_id not in stories]
+        if missing:
+            raise ValueError(f"no story for article {missing[0]!r}")
+        ones: dict[str, tuple[str]] = {}
+        story_of = [ones.setdefault(stories[doc_id], (stories[doc_id],)) for doc_id, _ in documents]
+    numbers: dict[str, int] = {}
+    doc_story = [numbers.setdefault(s[0], len(numbers)) for s in story_of or ()]
     kinds = resolve_kinds(documents)
-    flat = Flat(documents, kinds)
+    flat = Flat(documents, kinds, doc_story or [0] * len(documents))
     sets = Sets(len(flat))
     person_full: list[int] = []
     person_short: list[int] = []
@@ -65,12 +88,34 @@ def merge_actors(
                 others[k] = n
     merge_full_names(flat, person_full, sets)
     link_short_names(flat, person_full, person_short, sets)
+    weak = (
+        link_across_stories(flat, person_full, person_short, sets) if len(numbers) > 1 else []
+    )
     _link_acronyms(flat, acronyms, sets)
-    actors, actor_of = _build(documents, flat, sets)
+    actors, actor_of = _build(documents, flat, sets, story_of)
+    actors = _suggest(actors, actor_of, [(sets.find(a), sets.find(b)) for a, b in weak])
     # Dropped before the mentions are rewritten: at 250,000 mentions these hold tens of
     # MB, and the rewritten mentions then reuse that memory instead of adding to the peak.
     del flat, sets, kinds
     return actors, _relabel(documents, actors, actor_of)
+
+
+def _suggest(
+    actors: list[Actor], actor_of: array[int], weak: list[tuple[int, int]]
+) -> list[Actor]:
+    """Give both actors of each weak link the other's id as a suggestion."""
+    others: dict[int, set[int]] = defaultdict(set)
+    for a, b in weak:
+        x, y = actor_of[a], actor_of[b]
+        if x != y:
+            others[x].add(y)
+            others[y].add(x)
+    for x, ys in others.items():
+        # Most mentioned first (the actor list's order), a few: Tony Blair is suggested
+        # to every lone "Blair", but needs no list of them all.
+        best = sorted(ys)[:_SUGGESTIONS_KEPT]
+        actors[x] = replace(actors[x], suggestions=tuple(actors[y].id for y in best))
+    return actors
 
 
 def _initials(text: str) -> str:
@@ -156,17 +201,21 @@ def _completeness(form: str, kind: ActorKind) -> tuple[bool, int, bool, bool]:
 
 
 def _describe(
-    documents: Sequence[tuple[str, Sequence[Mention]]], flat: Flat, members: list[int]
+    documents: Sequence[tuple[str, Sequence[Mention]]],
+    flat: Flat,
+    members: list[int],
+    story_of: Sequence[tuple[str]] | None,
 ) -> Actor:
-    """One cluster as an actor without id: its kind, name, role, aliases and articles."""
+    """One cluster as an actor without id: its kind, name, role, aliases, articles, stories."""
     if len(members) == 1:  # most clusters: skip the counting
         m, kind = flat.mention[members[0]], flat.kind[members[0]]
         name = _form(m.text, kind)
         aliases = (m.text,) if m.text != name else ()
-        article = documents[flat.doc[members[0]]][0]
+        doc = flat.doc[members[0]]
         return Actor(
-            id="", name=name, kind=kind, role=m.role, aliases=aliases, articles=(article,),
-            mentions=1,
+            id="", name=name, kind=kind, role=m.role, aliases=aliases,
+            articles=(documents[doc][0],), mentions=1,
+            stories=story_of[doc] if story_of else (),
         )
     kinds = Counter(flat.kind[n] for n in members)
     kind = min(kinds, key=lambda c: (-kinds[c], KIND_ORDER[c]))
@@ -177,22 +226,30 @@ def _describe(
     roles: Counter[str] = Counter(r for n in members if (r := flat.mention[n].role))
     role = max(roles, key=lambda r: (roles[r], len(r))) if roles else None
     surfaces = {flat.mention[n].text for n in members} | set(forms)
-    article_ids = dict.fromkeys(documents[flat.doc[n]][0] for n in sorted(members))
+    docs = dict.fromkeys(flat.doc[n] for n in sorted(members))
     return Actor(
         id="",
         name=name,
         kind=kind,
         role=role,
         aliases=tuple(sorted(surfaces - {name})),
-        articles=tuple(article_ids),
+        articles=tuple(documents[d][0] for d in docs),
         mentions=len(members),
+        stories=_stories(story_of, docs) if story_of else (),
     )
+
+
+def _stories(story_of: Sequence[tuple[str]], docs: Iterable[int]) -> tuple[str, ...]:
+    """The sorted story ids of some documents, the shared one-tuple when there is one."""
+    found = {story_of[d] for d in docs}
+    return found.pop() if len(found) == 1 else tuple(sorted(s for (s,) in found))
 
 
 def _build(
     documents: Sequence[tuple[str, Sequence[Mention]]],
     flat: Flat,
     sets: Sets,
+    story_of: Sequence[tuple[str]] | None,
 ) -> tuple[list[Actor], array[int]]:
     """Name, id and describe every cluster.
 
@@ -202,7 +259,10 @@ def _build(
     clusters: dict[int, list[int]] = defaultdict(list)
     for n in range(len(flat)):
         clusters[sets.find(n)].append(n)
-    built = [(_describe(documents, flat, members), members) for members in clusters.values()]
+    built = [
+        (_describe(documents, flat, members, story_of), members)
+        for members in clusters.values()
+    ]
     del clusters
     built.sort(key=lambda am: (-am[0].mentions, am[0].kind, am[0].name))
     used: set[str] = set()
