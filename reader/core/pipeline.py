@@ -75,10 +75,24 @@ def analyse_corpus(
         analysed = [analyse_article(article) for article in articles]
     else:
         analysed = list(analyse_all(articles))
+    return story_corpus(analysed, (*errors, *empty))
+
+
+def story_corpus(analysed: Sequence[AnalysedArticle], errors: Sequence[LoadError] = ()) -> Corpus:
+    """The corpus of analysed articles: grouped into stories, actors merged, stories traced.
+
+    Args:
+        analysed: Every analysed article, in corpus order.
+        errors: Load errors to carry along.
+
+    Returns:
+        The corpus with its stories, actors (linked inside each story) and traces.
+    """
     stories = cluster_stories([item.article for item in analysed])
-    actors, merged = merge_corpus(analysed)
+    story_of = {article: story.id for story in stories for article in story.articles}
+    actors, merged = merge_corpus(analysed, story_of)
     traces = trace_stories(stories, merged, name_aliases(actors))
-    return Corpus(articles=merged, actors=actors, errors=(*errors, *empty),
+    return Corpus(articles=merged, actors=actors, errors=tuple(errors),
                   stories=tuple(stories), traces=tuple(traces))
 
 

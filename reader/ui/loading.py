@@ -18,7 +18,7 @@ from itertools import islice
 from textual.message import Message
 
 from reader.config import Config
-from reader.core.models import AnalysedArticle, Article, Corpus, LoadError, RawDocument
+from reader.core.models import AnalysedArticle, Article, LoadError, RawDocument
 from reader.ui.messages import (
     ArticlesAdded,
     ArticlesAnalysed,
@@ -50,7 +50,7 @@ def load_corpus(
         return
     # Imported only now (the NER model, rapidfuzz): a worker cannot be interrupted, so
     # quitting while the list is being read must not wait for these imports.
-    from reader.core.pipeline import merge_corpus
+    from reader.core.pipeline import story_corpus
     from reader.processes import analyse_batches
 
     cleaned, errors = read
@@ -69,10 +69,10 @@ def load_corpus(
         time.sleep(YIELD_SECONDS)
     if cancelled():
         return
-    post(LoadProgress("Merging actors", len(analysed), len(cleaned)))
-    actors, merged = merge_corpus(analysed)
+    post(LoadProgress("Grouping stories, merging actors", len(analysed), len(cleaned)))
+    corpus = story_corpus(analysed, errors)
     if not cancelled():
-        post(CorpusLoaded(Corpus(merged, actors, tuple(errors))))
+        post(CorpusLoaded(corpus))
 
 
 def _read_and_clean(
