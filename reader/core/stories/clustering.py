@@ -43,20 +43,30 @@ def similar_pairs(
         ``(i, j) -> similarity`` for ``i < j`` among the articles that were not folded,
         and for each article the index it was folded into (itself when not folded).
     """
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    # Each term's posting: the articles holding it and their weights, as two lists.
+    holders: dict[str, list[int]] = {}
+    weights: dict[str, list[float]] = {}
     pairs: dict[tuple[int, int], float] = {}
     folded_into = list(range(len(vectors)))
     for j, vector in enumerate(vectors):
         totals: dict[int, float] = defaultdict(float)
         for key, weight in vector.items():
-            for i, other in postings[key]:
-                totals[i] += weight * other
-        nearest = max(totals.items(), key=lambda item: (item[1], -item[0]), default=None)
-        if nearest is not None and nearest[1] >= fold_at:
-            folded_into[j] = nearest[0]
+            posting = holders.get(key)
+            if posting is not None:
+                for i, other in zip(posting, weights[key], strict=True):
+                    totals[i] += weight * other
+        best = max(totals.values(), default=0.0)
+        if best >= fold_at:
+            folded_into[j] = min(i for i, similarity in totals.items() if similarity == best)
             continue
         for key, weight in vector.items():
-            postings[key].append((j, weight))
+            posting = holders.get(key)
+            if posting is None:
+                holders[key] = [j]
+                weights[key] = [weight]
+            else:
+                posting.append(j)
+                weights[key].append(weight)
         for i, similarity in totals.items():
             if similarity >= MIN_PAIR_SIMILARITY:
                 pairs[i, j] = similarity

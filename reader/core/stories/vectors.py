@@ -11,7 +11,6 @@ when in its first lines, and later lines bring in background people and places.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import Counter
@@ -110,7 +109,10 @@ def combine(words: Sequence[Vector], names: Sequence[Vector]) -> list[Vector]:
     for word_vector, name_vector in zip(words, names, strict=True):
         vector = word_vector | name_vector
         if len(vector) > TERMS_KEPT:
-            vector = dict(heapq.nlargest(TERMS_KEPT, vector.items(), key=lambda item: item[1]))
+            # Terms tied with the last one kept stay too: the cut must not depend on
+            # the order the terms were read in.
+            least = sorted(vector.values(), reverse=True)[TERMS_KEPT - 1]
+            vector = {term: weight for term, weight in vector.items() if weight >= least}
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         combined.append({term: weight / norm for term, weight in vector.items()})
     return combined
