@@ -24,7 +24,7 @@ def print_table(corpus: Corpus, out: TextIO) -> None:
         out.write(
             f"{_cut(article.id, 24):<24} {article.date or '-':<10} "
             f"{_cut(article.source or '-', 16):<16} {article.word_count:>6} "
-            f"{len(item.quotes):>6}  {_cut(article.title or '(untitled)', 60)}\n"
+            f"{len(item.speech):>6}  {_cut(article.title or '(untitled)', 60)}\n"
         )
     out.write(f"{counted(len(corpus.articles), 'article')}, "
               f"{counted(len(corpus.errors), 'error')}\n")

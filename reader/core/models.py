@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 BlockKind = Literal["paragraph", "heading", "list_item"]
-QuoteKind = Literal["statement", "term"]
+QuoteKind = Literal["statement", "fragment", "term"]
+# Kinds that are somebody's words: what every count and list of quotes (list column, n/N,
+# actors panel, quote groups across sources, the JSON's speech counts) takes as speech.
+SPEECH_KINDS: frozenset[str] = frozenset({"statement", "fragment"})
 ActorKind = Literal["person", "organisation", "place"]
 PairKind = Literal["reuse", "paraphrase"]
 OpKind = Literal["equal", "insert", "delete", "replace"]
@@ -226,6 +229,11 @@ class AnalysedArticle:
     article: Article
     quotes: tuple[Quote, ...] = ()
     mentions: tuple[Mention, ...] = ()
+
+    @property
+    def speech(self) -> tuple[Quote, ...]:
+        """The quotes that are somebody's words (``SPEECH_KINDS``), in order."""
+        return tuple(q for q in self.quotes if q.kind in SPEECH_KINDS)
 
 
 @dataclass(frozen=True, slots=True)

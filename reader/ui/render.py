@@ -21,7 +21,12 @@ from reader.core.text import printable
 if TYPE_CHECKING:
     from reader.core.models import EditOp, Mention, Quote, Span
 
-QUOTE_STYLES = {"statement": "italic $text-success", "term": "$text-warning"}
+# A fragment is speech like a statement, so it shares its colour; terms are nobody's words.
+QUOTE_STYLES = {
+    "statement": "italic $text-success",
+    "fragment": "italic $text-success",
+    "term": "$text-warning",
+}
 MENTION_STYLES = {
     # Not $text-accent: the default themes give it the amber of single-term quotes.
     "person": "bold $text-error",

@@ -259,7 +259,7 @@ def test_term_introduced_by_a_cue_is_a_statement() -> None:
     (quote,) = detect_quotes("Asked about the talks, Smith said: “Productive.”")
     assert quote.kind == "statement"
     (quote,) = detect_quotes("Smith called the talks “productive” on Monday.")
-    assert quote.kind == "term"
+    assert quote.kind == "fragment"
     assert quote.speaker == "Smith"
 
 

@@ -47,7 +47,7 @@ async def test_n_and_shift_n_walk_quotes_and_show_speakers() -> None:
         await pilot.press("n")
         assert "Quote 2 of 6" in bar(screen) and "Trump" in bar(screen)
         await pilot.press("n", "n")
-        assert "Quote 4 of 6" in bar(screen) and "term" in bar(screen)
+        assert "Quote 4 of 6" in bar(screen) and "fragment" in bar(screen)
         assert "Putin" in bar(screen)
         await pilot.press("N", "N", "N", "N")
         assert "Quote 6 of 6" in bar(screen)  # wraps backwards

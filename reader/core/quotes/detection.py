@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from reader.core.models import Quote, QuoteKind, Span
 from reader.core.quotes.attribution import Attribution, attribute
-from reader.core.quotes.marks import find_marked_quotes, split_paragraphs
+from reader.core.quotes.marks import MarkedQuote, find_marked_quotes, split_paragraphs
 
 __all__ = ["QuoteDetail", "analyse_quotes", "detect_quotes", "looks_like_term"]
 
@@ -40,6 +40,10 @@ _CONTRACTIONS = (
     "'d",
 )
 _TERM_MAX_WORDS = 5
+# Small words a title in title case keeps in lower case: “Failure to Adjust”.
+_TITLE_SMALL = frozenset("a an the of to and or in on at for with by from".split())
+# Words before a title-case phrase that make it a name somebody gave: “called her ‘Miss Piggy’”.
+_NAMING = ("as", "called", "dubbed", "labeled", "labelled", "nicknamed", "branded", "her", "him")
 
 
 def looks_like_term(words: str) -> bool:
@@ -68,6 +72,45 @@ def looks_like_term(words: str) -> bool:
         if low in _CLAUSE_WORDS or low.endswith(_CONTRACTIONS):
             return False
     return True
+
+
+def _is_headline(text: str, para: Span) -> bool:
+    """A short paragraph in title case: a headline, whose quoted words are all capitalised."""
+    if para.end - para.start > 200:
+        return False
+    words = _WORD_RE.findall(text[para.start : para.end])
+    caps = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 4 and caps >= 0.7 * len(words)
+
+
+def _kind(
+    text: str, quote: MarkedQuote, is_term: bool, who: Attribution, headline: bool
+) -> QuoteKind:
+    """Statement, fragment (somebody's short phrase) or term (nobody is said to have said it).
+
+    A short phrase is somebody's words when a speech cue or a speaker goes with it in its
+    own sentence (“called the polls ‘phony polls’”, “described by X as ‘productive’”);
+    “so-called” and a title in title case (“told ‘Meet the Press’”) stay terms whatever the
+    sentence says, since nobody is quoted by them, except a nickname somebody gave
+    (“called her ‘Miss Piggy’”) and any phrase of a headline, which is in title case.
+    """
+    if not is_term or who.introduced:
+        return "statement"
+    if who.cue is None and who.speaker is None:
+        return "term"
+    before = text[max(0, quote.open_mark - 12) : quote.open_mark].rstrip().lower()
+    if before.endswith(("so-called", "so called", "titled", "entitled")):
+        return "term"
+    owner = who.mention is not None and text[who.mention.start : who.mention.end].endswith(
+        ("’s", "'s")
+    )
+    if who.cue is None and owner:
+        return "term"  # “DuVernay’s ‘13th’”: an owner, not a speaker
+    words = _WORD_RE.findall(text[quote.inner.start : quote.inner.end])
+    titled = len(words) > 1 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+    if titled and not headline and not before.endswith(_NAMING):
+        return "term"
+    return "fragment"
 
 
 class QuoteDetail:
@@ -105,8 +148,9 @@ def analyse_quotes(text: str, paragraphs: Sequence[Span] | None = None) -> list[
     ]
     found: list[Attribution] = attribute(text, paras, marked, term_like)
     details: list[QuoteDetail] = []
+    headlines = [_is_headline(text, para) for para in paras]
     for quote, is_term, who in zip(marked, term_like, found, strict=True):
-        kind: QuoteKind = "term" if is_term and not who.introduced else "statement"
+        kind = _kind(text, quote, is_term, who, headlines[quote.paragraph])
         details.append(
             QuoteDetail(
                 Quote(quote.inner, kind, who.speaker, who.speaker_span, who.cue),

@@ -44,7 +44,7 @@ def article_header(item: AnalysedArticle) -> Content:
         printable(article.date) if article.date else None,
         f"origin: {printable(article.origin)}" if article.origin else None,
         counted(article.word_count, "word"),
-        counted(len(item.quotes), "quote"),
+        counted(len(item.speech), "quote"),
     ]
     title = printable(article.title) if article.title else f"({printable(article.id)}, untitled)"
     where = [printable(shown_path(article.path)),
@@ -313,7 +313,7 @@ class ReadingScreen(Screen[None]):
         actor = self.actors.get(quote.actor) if quote.actor else None
         if actor is not None and actor.name != quote.speaker:
             speaker = f"{speaker} ({actor.name})"
-        kind = "term" if quote.kind == "term" else "statement"
+        kind = quote.kind
         cue = f" · cue: {quote.cue}" if quote.cue else ""
         self._bar(Content.assemble(
             f"Quote {message.index + 1} of {message.total} · {kind} · speaker: ",

@@ -145,7 +145,7 @@ class ActorsPanel(Vertical):
             actors: The corpus's actors by id (the article's mentions point at them).
         """
         mentions = Counter(m.actor for m in item.mentions if m.actor in actors)
-        quotes = Counter(q.actor for q in item.quotes if q.actor)
+        quotes = Counter(q.actor for q in item.speech if q.actor)
         rows = [ActorRow(actors[actor_id], quotes[actor_id], count)
                 for actor_id, count in mentions.items() if actor_id is not None]
         self._show(rows, "Actors in this article", "Quotes")
@@ -268,7 +268,7 @@ class ActorsPanel(Vertical):
             title = printable(item.article.title or item.article.id)
             outlet = printable(item.article.source or "") or (
                 title if len(title) <= 30 else title[:29] + "…")
-            for quote in item.quotes:
+            for quote in item.speech:
                 if quote.actor == actor_id:
                     said = item.article.text[quote.span.start : quote.span.end]
                     if len(articles) > 1:

@@ -78,6 +78,8 @@ class ReadingView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.item: AnalysedArticle | None = None
+        self.walked: tuple[Quote, ...] = ()
+        """The quotes n/N walk: the speech kinds (terms are highlighted, not walked)."""
         self.quote_index = -1
         self.matches: list[Span] = []
         self.match_index = -1
@@ -95,6 +97,7 @@ class ReadingView(ScrollView, can_focus=True):
     def show(self, item: AnalysedArticle) -> None:
         """Show an article from its top, with no quote selected and no search."""
         self.item = item
+        self.walked = item.speech
         self.quote_index = -1
         self.matches = []
         self.match_index = -1
@@ -113,9 +116,9 @@ class ReadingView(ScrollView, can_focus=True):
     @property
     def current_quote(self) -> Quote | None:
         """The quote under the cursor."""
-        if self.item is None or not 0 <= self.quote_index < len(self.item.quotes):
+        if not 0 <= self.quote_index < len(self.walked):
             return None
-        return self.item.quotes[self.quote_index]
+        return self.walked[self.quote_index]
 
     @property
     def current_match(self) -> Span | None:
@@ -125,15 +128,15 @@ class ReadingView(ScrollView, can_focus=True):
 
     def move_quote(self, step: int) -> None:
         """Move the quote cursor by ``step`` (wrapping) and bring it into view."""
-        if self.item is None or not self.item.quotes:
+        if not self.walked:
             self.post_message(self.QuoteChanged(None, -1, 0))
             return
-        total = len(self.item.quotes)
+        total = len(self.walked)
         previous = self.current_quote
         self.quote_index = (self.quote_index + step) % total if self.quote_index >= 0 else (
             0 if step > 0 else total - 1
         )
-        quote = self.item.quotes[self.quote_index]
+        quote = self.walked[self.quote_index]
         self._restyle([previous.span if previous else None, quote.span])
         self.reveal(quote.span)
         self.post_message(self.QuoteChanged(quote, self.quote_index, total))
