@@ -320,3 +320,25 @@ def test_dash_line_must_be_only_a_name() -> None:
 )
 def test_pronoun_antecedent(text: str, speaker: str) -> None:
     assert detect_quotes(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Hale spoke first. “We will not back down,” said the minister, Anna Berg.",
+        "“We will not back down,” said the foreign minister, Anna Berg, on Monday.",
+        "Tom Hale spoke first. “We will not back down,” the minister, Anna Berg, said.",
+        "Minister Vows to Fight On\n“We Will Not Back Down,” Says Anna Berg",
+    ],
+    ids=["said the role, name", "name then more", "role, name, said", "headline"],
+)
+def test_speaker_named_only_after_the_quote(text: str) -> None:
+    (quote,) = detect_quotes(text)
+    assert quote.speaker == "Anna Berg"
+    assert quote.speaker_span is not None
+    assert text[quote.speaker_span.start : quote.speaker_span.end] == "Anna Berg"
+
+
+def test_a_day_after_the_role_is_no_name() -> None:
+    (quote,) = detect_quotes("“We will not back down,” said the minister, Monday.")
+    assert quote.speaker == "the minister"
