@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 BlockKind = Literal["paragraph", "heading", "list_item"]
-QuoteKind = Literal["statement", "fragment", "term"]
+QuoteKind = Literal["statement", "fragment", "term", "indirect"]
 # Kinds that are somebody's words: what every count and list of quotes (list column, n/N,
 # actors panel, quote groups across sources, the JSON's speech counts) takes as speech.
 SPEECH_KINDS: frozenset[str] = frozenset({"statement", "fragment"})

@@ -26,6 +26,7 @@ from reader.core.quotes.lexicon import (
 from reader.core.quotes.marks import MarkedQuote
 from reader.core.quotes.names import is_title
 from reader.core.quotes.phrases import (
+    appositive_name,
     cue_text,
     is_cap,
     is_cue,
@@ -88,32 +89,10 @@ class _Finder:
         cue_words = cue_text(self.ctx.text, self.tokens, cue, hi) if cue >= 0 else ":"
         if np is None:
             return Attribution(cue=cue_words, introduced=intro)
-        np = self._appositive_name(np, hi)
+        np = appositive_name(self.tokens, np, hi)
         speaker, span = self.ctx.resolve(self.tokens, *np)
         mention = Span(self.tokens[np[0]][0], self.tokens[np[1] - 1][1])
         return Attribution(speaker, span, cue_words, mention, intro)
-
-    def _appositive_name(self, np: tuple[int, int], hi: int) -> tuple[int, int]:
-        """“said the minister, Anna Berg”: the name after a description is the speaker.
-
-        Only a lower-case description (“the foreign minister”) gives way, to a name of
-        one to four capitalised words that ends at a comma, a sentence end or the
-        paragraph's end (an appositive, not the start of a new clause).
-        """
-        t = self.tokens
-        a, b = np
-        if t[a][2].lower() not in _NP_STARTS or not t[b - 1][2].islower():
-            return np
-        if b + 1 >= hi or t[b][2] != "," or not is_cap(t[b + 1][2]):
-            return np
-        if t[b + 1][2].lower() in LEADING_CAPS:
-            return np  # “said the minister, Monday”
-        j = b + 1
-        while j < hi and j - b <= 4 and is_cap(t[j][2]):
-            j += 1
-        if j < hi and t[j][2] not in END_PUNCT and t[j][2] not in (",", "—", "–"):
-            return np
-        return (b + 1, j)
 
     def after(self, k: int, hi: int) -> Attribution | None:
         """“…,” he said / “…,” said Smith / “…,” according to X / “…” in X, he said."""
@@ -325,25 +304,19 @@ class _Finder:
         return None
 
 
-def attribute(
-    text: str,
-    paragraphs: Sequence[Span],
-    quotes: Sequence[MarkedQuote],
-    term_like: Sequence[bool],
-) -> list[Attribution]:
+def attribute(ctx: Resolver, term_like: Sequence[bool]) -> list[Attribution]:
     """Find the speaker of every quote.
 
     Args:
-        text: The full text.
-        paragraphs: Its paragraph spans (the ones the quotes were found in).
-        quotes: The quotes from ``find_marked_quotes``, in order.
+        ctx: The resolver over the text, its paragraphs and its quotes (from
+            ``find_marked_quotes``, in order); shared with reported speech.
         term_like: Per quote, whether its words look like a term (short, no verb); those
             only take a speaker from a cue in their own sentence.
 
     Returns:
         One attribution per quote, in the same order.
     """
-    ctx = Resolver(text, paragraphs, quotes)
+    text, paragraphs, quotes = ctx.text, ctx.paragraphs, ctx.quotes
     result = [Attribution()] * len(quotes)
     by_para: dict[int, list[tuple[int, MarkedQuote]]] = {}
     for index, quote in enumerate(quotes):

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from reader.core.models import Quote, QuoteKind, Span
 from reader.core.quotes.attribution import Attribution, attribute
 from reader.core.quotes.marks import MarkedQuote, find_marked_quotes, split_paragraphs
+from reader.core.quotes.reported import find_reported
+from reader.core.quotes.resolution import Resolver
 
 __all__ = ["QuoteDetail", "analyse_quotes", "detect_quotes", "looks_like_term"]
 
@@ -130,12 +132,15 @@ class QuoteDetail:
         self.closed = closed
 
 
-def analyse_quotes(text: str, paragraphs: Sequence[Span] | None = None) -> list[QuoteDetail]:
+def analyse_quotes(
+    text: str, paragraphs: Sequence[Span] | None = None, *, indirect: bool = False
+) -> list[QuoteDetail]:
     """Like ``detect_quotes`` but also return the attribution evidence of every quote.
 
     Args:
         text: The text to analyse.
         paragraphs: Its paragraph spans; None splits the text at newlines.
+        indirect: Also find reported speech without quote marks (kind ``indirect``).
 
     Returns:
         One ``QuoteDetail`` per quote, sorted by position.
@@ -146,7 +151,8 @@ def analyse_quotes(text: str, paragraphs: Sequence[Span] | None = None) -> list[
         looks_like_term(text[q.inner.start : q.inner.end]) and not (q.continues or q.continued)
         for q in marked
     ]
-    found: list[Attribution] = attribute(text, paras, marked, term_like)
+    ctx = Resolver(text, paras, marked)
+    found: list[Attribution] = attribute(ctx, term_like)
     details: list[QuoteDetail] = []
     headlines = [_is_headline(text, para) for para in paras]
     for quote, is_term, who in zip(marked, term_like, found, strict=True):
@@ -158,11 +164,22 @@ def analyse_quotes(text: str, paragraphs: Sequence[Span] | None = None) -> list[
                 quote.close_mark is not None,
             )
         )
-    return details
+    if not indirect:
+        return details
+    statements = frozenset(i for i, d in enumerate(details) if d.quote.kind == "statement")
+    reported = [
+        QuoteDetail(Quote(r.span, "indirect", r.speaker, r.speaker_span, r.cue), r.mention, True)
+        for r in find_reported(ctx, marked, statements)
+    ]
+    if not reported:
+        return details
+    return sorted(details + reported, key=lambda d: d.quote.span.start)
 
 
-def detect_quotes(text: str, paragraphs: Sequence[Span] | None = None) -> list[Quote]:
-    """Find the direct quotes of a text and who said them.
+def detect_quotes(
+    text: str, paragraphs: Sequence[Span] | None = None, *, indirect: bool = False
+) -> list[Quote]:
+    """Find the direct quotes of a text (and, if asked, its reported speech) and who said them.
 
     Detection: quotes in “ ” " ‘ ’ ' « » ‹ › „ “ ‚ ‘ marks; apostrophes (Trump's, don’t,
     ’90s, rock ’n’ roll, the allies’ plan) are told apart from single quote marks by their
@@ -195,11 +212,17 @@ def detect_quotes(text: str, paragraphs: Sequence[Span] | None = None) -> list[Q
     spokesman”, “officials”), I/we/they and undecidable cases give None. ``actor`` is
     always None.
 
+    Reported speech (``indirect=True``): kind ``indirect``, its span the reported clause
+    without “that”, found and attributed as ``reported`` describes; sorted in among the
+    direct quotes by start. It never overlaps a statement, but may hold a fragment or a
+    term (“he said the plan was ‘dead’”), so only the direct quotes are disjoint.
+
     Args:
         text: The text to analyse (cleaned or raw).
         paragraphs: Its paragraph spans, sorted and disjoint; None splits at newlines.
+        indirect: Also find reported speech without quote marks.
 
     Returns:
-        The quotes, sorted by position and disjoint.
+        The quotes, sorted by position.
     """
-    return [detail.quote for detail in analyse_quotes(text, paragraphs)]
+    return [detail.quote for detail in analyse_quotes(text, paragraphs, indirect=indirect)]

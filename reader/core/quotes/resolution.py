@@ -82,13 +82,12 @@ class Resolver:
         """The names found so far, which include every name starting at or before ``pos``.
 
         Names are found lazily, as far as a question needs: resolving the article's first
-        quotes does not pay for the rest of the text. Resolution only looks back from a
-        quote, so names after the last quote are never needed.
+        quotes does not pay for the rest of the text (reported speech after the last
+        quote reads on as far as its own cues).
         """
         if self._pending is None:
             skip = [q.outer for q in self.quotes]
-            end = skip[-1].end if skip else len(self.text)
-            self._pending = iter_names(self.text, end, skip)
+            self._pending = iter_names(self.text, len(self.text), skip)
         while not self._starts or self._starts[-1] <= pos:
             mention = next(self._pending, None)
             if mention is None:

@@ -1,0 +1,329 @@
+"""Reported speech without quote marks: “Zelensky stressed that Ukraine's sovereignty …”.
+
+This module owns ``find_reported``: in every sentence that holds no quoted statement it
+looks for a reporting cue with a speaker, in four shapes, and returns the reported
+clause (without “that”) with the speaker resolved by the same ``Resolver`` as direct
+quotes:
+
+* X said (that) CONTENT / X told reporters (on Monday) that CONTENT / X expressed CONTENT;
+* CONTENT, X said / CONTENT, said X;
+* According to X, CONTENT / CONTENT, according to X.
+
+Not speech: “said to be”, passives (“it is said”, “was told”), a cue with nothing after
+it, and a content of fewer than three words. An unnamed source (“officials say”) keeps
+the content with a None speaker, as the resolver decides for any indefinite phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from reader.core.models import Span
+from reader.core.quotes.lexicon import PERSON_ROLES, PREPOSITIONS, PRONOUNS
+from reader.core.quotes.marks import MarkedQuote
+from reader.core.quotes.phrases import (
+    cue_text,
+    is_cap,
+    is_cue,
+    np_left,
+    np_right,
+    sentences_of,
+    subject_of,
+)
+from reader.core.quotes.resolution import Resolver
+from reader.core.quotes.tokens import END_PUNCT, QUOTE, Token, words_between
+from reader.core.quotes.word_patterns import word_alternation
+
+__all__ = ["Reported", "find_reported"]
+
+# Cues that report what somebody said or holds; their object is the content. A subset
+# of the direct-quote cues (“called”, “described” name things more often than report).
+_REPORT_CUES = frozenset(
+    """said says say told tells telling stressed stresses warned warns denied denies
+    claimed claims argued argues added adds noted notes insisted insists explained
+    explains announced announces acknowledged acknowledges suggested suggests
+    confirmed confirms admitted admits asserted asserts maintained maintains
+    reiterated reiterates predicted predicts promised promises vowed vows pledged
+    pledges conceded concedes contended contends emphasized emphasised emphasizes
+    complained complains replied responded wrote writes reported reports estimated
+    estimates believes believe believed thinks think thought expressed expresses
+    urged urges demanded demands alleged alleges accused accuses indicated indicates
+    revealed reveals hinted hints cautioned shows showed show found finds wants want
+    plans cited agreed saying adding arguing claiming noting warning insisting
+    stressing""".split()
+)
+# The cues above that the direct-quote lexicon does not hold (it reads them as nouns
+# too often next to quote marks); here they only count as verbs after a subject.
+_EXTRA_VERBS = frozenset(
+    """believes believe believed thinks think thought expressed expresses revealed reveals
+    shows showed show found finds wants want plans""".split()
+)
+# Cheap pre-filter: a paragraph with none of these words has no reported speech.
+# Cheap pre-filter: a paragraph with none of these words has no reported speech. Cues
+# count only in lower case, so the pattern needs no IGNORECASE, and it is a prefix tree
+# (``word_alternation``) behind a word start, which the engine finds quickly.
+_CUE_RE = re.compile(
+    r"\b(?:" + word_alternation(_REPORT_CUES | {"according", "According"}) + r")\b"
+)
+_PASSIVE = frozenset("is was were are be been being".split())
+_MIN_WORDS = 3
+_LONGEST = 10_000  # characters: a paragraph longer than this is not running prose
+_CLAUSE_END = frozenset(",;:—–")
+# Words after a comma that open a clause of the writer's, not more of the content.
+_NEW_CLAUSE = frozenset(
+    "but although though while whereas which who adding saying noting citing".split()
+)
+
+
+class Reported(NamedTuple):
+    """One reported-speech content and its attribution.
+
+    Attributes:
+        span: The reported clause (without “that” and the final full stop).
+        speaker: The resolved speaker, or None for an unnamed or unresolved source.
+        speaker_span: Offsets of that name.
+        cue: The cue words (``said``, ``told reporters``, ``according to``).
+        mention: The phrase next to the cue before resolution.
+    """
+
+    span: Span
+    speaker: str | None
+    speaker_span: Span | None
+    cue: str
+    mention: Span
+
+
+def _paragraph_tokens(
+    text: str, para: Span, quotes: Sequence[tuple[int, MarkedQuote]]
+) -> tuple[list[Token], list[int]]:
+    """All of a paragraph's tokens, each quote folded into one placeholder token."""
+    tokens: list[Token] = []
+    quote_at: list[int] = []
+    pos = para.start
+    for index, quote in quotes:
+        tokens.extend(words_between(text, pos, quote.open_mark))
+        quote_at.append(len(tokens))
+        tokens.append((quote.open_mark, quote.outer_end, QUOTE + str(index)))
+        pos = quote.outer_end
+    tokens.extend(words_between(text, pos, para.end))
+    return tokens, quote_at
+
+
+class _Sentence:
+    """The reporting rules over one sentence ``tokens[lo:hi]`` (final punctuation cut)."""
+
+    def __init__(self, ctx: Resolver, tokens: list[Token], lo: int, hi: int) -> None:
+        self.ctx = ctx
+        self.t = tokens
+        self.lo = lo
+        self.hi = hi - 1 if hi - 1 > lo and tokens[hi - 1][2] in END_PUNCT else hi
+
+    def _is_cue(self, c: int) -> bool:
+        word = self.t[c][2]
+        low = word.lower()
+        if low == "according":
+            return is_cue(self.t, c)
+        if low not in _REPORT_CUES or not word.islower():
+            return False
+        return low in _EXTRA_VERBS or is_cue(self.t, c)
+
+    def _content(self, a: int, b: int) -> Span | None:
+        """The span of ``tokens[a:b]`` when it holds enough words, trimmed of marks."""
+        t = self.t
+        while a < b and not (t[a][2][0].isalnum() or t[a][2][0] == QUOTE):
+            a += 1
+        while b > a and not (t[b - 1][2][0].isalnum() or t[b - 1][2][0] == QUOTE):
+            b -= 1
+        words = sum(1 for x in range(a, b) if t[x][2][0].isalnum())
+        return Span(t[a][0], t[b - 1][1]) if words >= _MIN_WORDS else None
+
+    def _make(self, content: Span, np: tuple[int, int], cue: int) -> Reported:
+        speaker, span = self.ctx.resolve(self.t, *np)
+        mention = Span(self.t[np[0]][0], self.t[np[1] - 1][1])
+        cue_words = cue_text(self.ctx.text, self.t, cue, self.hi)
+        return Reported(content, speaker, span, cue_words, mention)
+
+    def find(self) -> list[Reported]:
+        """The reported contents of the sentence, by the shapes of the module doc.
+
+        “Merrill says Machado promised to support Clinton”: one content each, disjoint,
+        so a cue inside a content found already starts nothing new.
+        """
+        t, lo, hi = self.t, self.lo, self.hi
+        found: list[Reported] = []
+        for c in range(lo, hi):
+            if (found and t[c][0] < found[-1].span.end) or not self._is_cue(c):
+                continue
+            if t[c][2].lower() == "according":
+                hit = self._according(c)
+            else:
+                hit = self._after_subject(c) or self._before_cue(c)
+            if hit is not None and (not found or hit.span.start >= found[-1].span.end):
+                found.append(hit)
+        return found
+
+    def _according(self, c: int) -> Reported | None:
+        """According to X, CONTENT / CONTENT, according to X."""
+        t, lo, hi = self.t, self.lo, self.hi
+        np = np_right(t, c + 2, hi)
+        if np is None:
+            return None
+        if c == lo or (c > lo and t[c - 1][2] in _CLAUSE_END and c - 1 == lo):
+            comma = next((x for x in range(np[1], hi) if t[x][2] == ","), None)
+            if comma is None:
+                return None
+            content = self._content(comma + 1, hi)
+        elif t[c - 1][2] == ",":
+            content = self._content(lo, c - 1)
+        else:
+            return None
+        return self._make(content, np, c) if content is not None else None
+
+    def _after_subject(self, c: int) -> Reported | None:
+        """X said (that) CONTENT: the subject before the cue, the content after it."""
+        t, lo, hi = self.t, self.lo, self.hi
+        if c + 1 < hi and t[c + 1][2] in ("to", "by", "of"):
+            return None  # “said to be”, “told by”, “people accused of”
+        if c > lo and t[c - 1][2] == ",":
+            # “…, saying the talks failed” and “Kovalenko, head of the centre, said …”:
+            # the sentence's subject says it; but in “…, said Anna Berg, the minister”
+            # a name closes the sentence (``_before_cue``).
+            if not t[c][2].endswith("ing") and self._inverted(c) is not None:
+                return None
+            np = subject_of(t, lo, c)
+        elif t[c][2].endswith("ing"):
+            np = None
+        else:
+            np = np_left(t, c - 1, lo)
+        if np is None or (np[0] > lo and t[np[0] - 1][2].lower() in _PASSIVE):
+            return None
+        if any(t[x][2].lower() in _PASSIVE for x in range(np[1], c)):
+            return None  # “it is said”, “he was told”
+        if t[np[0]][2].lower() == "it" and np[1] - np[0] == 1:
+            return None  # “it said” is an organisation only if the resolver finds one
+        start = c + 1
+        that = next((x for x in range(start, min(hi, start + 10)) if t[x][2] == "that"), None)
+        if that is not None and not any(t[x][2] in _CLAUSE_END for x in range(start, that)):
+            start = that + 1
+        elif t[c][2].lower() in ("told", "tells", "telling"):
+            return None  # “told reporters” and no clause: what was told is not given
+        elif start < hi and (t[start][2] in (",", "so") or t[start][2] in PREPOSITIONS):
+            # “…, he said, adding …” and “he said in a June report, and …”: the cue
+            # closes or interrupts a clause of its own (the shapes of ``_before_cue``);
+            # “said so” reports nothing.
+            return None
+        end = next((x for x in range(start, hi) if self._closes(x)), hi)
+        content = self._content(start, end)
+        return self._make(content, np, c) if content is not None else None
+
+    def _closes(self, x: int) -> bool:
+        """Where the content ends: a semicolon, or a comma before another clause.
+
+        “…, he said”, “…, said X”, “…, but he refused”, “…, which makes him …”: what
+        follows is the writer's, or another attribution.
+        """
+        t = self.t
+        if t[x][2] == ";":
+            return True
+        if t[x][2] != "," or x + 1 >= self.hi:
+            return False
+        nxt = t[x + 1][2].lower()
+        return nxt in _NEW_CLAUSE or (
+            x + 2 < self.hi
+            and (self._is_cue(x + 1) or (nxt in PRONOUNS and self._is_cue(x + 2)))
+        )
+
+    def _inverted(self, c: int) -> tuple[int, int] | None:
+        """The speaker after the cue in “…, said Anna Berg(, the minister)”, if any.
+
+        “…, said Russia seeks …” gives None: that name opens a clause.
+        """
+        t, hi = self.t, self.hi
+        np = np_right(t, c + 1, hi)
+        if np is None or not (is_cap(t[np[0]][2]) or t[np[0]][2].lower() in ("the", "a")):
+            return None
+        if np[1] < hi and t[np[1]][2] != "," and t[np[1]][2] not in PREPOSITIONS:
+            return None
+        words = [t[x][2] for x in range(*np)]
+        if not any(is_cap(w) for w in words) and not (
+            len(words) <= 3 and words[-1].lower() in PERSON_ROLES
+        ):
+            return None  # “…, said the minister had resigned”: a clause, not a speaker
+        return np
+
+    def _before_cue(self, c: int) -> Reported | None:
+        """CONTENT, X said / CONTENT, said X: the content runs from the sentence start."""
+        t, lo, hi = self.t, self.lo, self.hi
+        if t[c - 1][2] == "," and c - 1 > lo:  # CONTENT, said X
+            np = self._inverted(c)
+            if np is None:
+                return None
+            content = self._content(lo, c - 1)
+            return self._make(content, np, c) if content is not None else None
+        np = np_left(t, c - 1, lo)
+        if np is None or np[0] <= lo + 1 or t[np[0] - 1][2] != ",":
+            return None
+        tail = range(c + 1, hi)
+        if any(t[x][2][0].isalnum() and t[x][2].lower() == "that" for x in tail):
+            return None
+        comma = next((x for x in tail if t[x][2] == ","), None)
+        if comma is not None and comma + 1 < hi and t[comma + 1][2].lower() not in _NEW_CLAUSE:
+            # “The latest test, North Korea said, was its biggest yet”: the attribution
+            # interrupts the content, which is then the whole sentence (one span).
+            end = next((x for x in range(comma + 1, hi) if self._closes(x)), hi)
+            content = self._content(lo, end)
+        else:
+            content = self._content(lo, np[0] - 1)
+        return self._make(content, np, c) if content is not None else None
+
+
+def _sentences(text: str, tokens: list[Token], quote_at: list[int]) -> list[tuple[int, int]]:
+    """``sentences_of``, except that a decimal point (“$214.9 billion”) ends nothing."""
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sentences_of(text, tokens, quote_at):
+        if merged and hi > lo:
+            end = tokens[lo - 1]
+            if end[2] == "." and tokens[lo][0] == end[1] and tokens[lo][2][0].isdigit():
+                merged[-1] = (merged[-1][0], hi)
+                continue
+        merged.append((lo, hi))
+    return merged
+
+
+def find_reported(
+    ctx: Resolver, quotes: Sequence[MarkedQuote], statements: frozenset[int]
+) -> list[Reported]:
+    """Find the reported speech of a text, outside its quoted statements.
+
+    Args:
+        ctx: The resolver of the text's direct quotes (it holds the text, paragraphs
+            and names).
+        quotes: The text's marked quotes, in order.
+        statements: Indices of the quotes that are statements: a sentence holding one
+            is direct speech and is left alone.
+
+    Returns:
+        One ``Reported`` per sentence with reported speech, in text order; spans are
+        disjoint and never overlap a statement (they may hold a fragment or a term).
+    """
+    text = ctx.text
+    by_para: dict[int, list[tuple[int, MarkedQuote]]] = {}
+    for index, quote in enumerate(quotes):
+        by_para.setdefault(quote.paragraph, []).append((index, quote))
+    found: list[Reported] = []
+    for p, para in enumerate(ctx.paragraphs):
+        if para.end - para.start > _LONGEST or _CUE_RE.search(text, para.start, para.end) is None:
+            continue
+        members = by_para.get(p, [])
+        tokens, quote_at = _paragraph_tokens(text, para, members)
+        for lo, hi in _sentences(text, tokens, quote_at):
+            if any(
+                tokens[k][2][0] == QUOTE and int(tokens[k][2][1:]) in statements
+                for k in quote_at
+                if lo <= k < hi
+            ):
+                continue
+            found.extend(_Sentence(ctx, tokens, lo, hi).find())
+    return found
