@@ -131,9 +131,11 @@ async def test_markup_and_escapes_in_article_show_literally(tmp_path: Path) -> N
 async def test_header_counts_one_quote_in_the_singular() -> None:
     async with running() as (app, pilot):
         screen = await open_seed(app, pilot, 4)
-        assert len(screen.item.quotes) == 1
+        assert len(screen.item.speech) == 1
         header = str(screen.query_one("#article-header").render())
         assert "· 1 quote" in header and "1 quotes" not in header
+        reported = sum(q.kind == "indirect" for q in screen.item.quotes)
+        assert f"· {reported} reported (r)" in header
 
 
 async def test_at_80_columns_the_reading_footer_keeps_q_and_help() -> None:

@@ -79,7 +79,10 @@ class ReadingView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.item: AnalysedArticle | None = None
         self.walked: tuple[Quote, ...] = ()
-        """The quotes n/N walk: the speech kinds (terms are highlighted, not walked)."""
+        """The quotes n/N walk: the speech kinds, and reported speech while it is shown
+        (terms are highlighted, not walked)."""
+        self.indirect_shown = False
+        """Reported speech (kind ``indirect``) is highlighted and walked."""
         self.quote_index = -1
         self.matches: list[Span] = []
         self.match_index = -1
@@ -94,19 +97,43 @@ class ReadingView(ScrollView, can_focus=True):
         # the top (keeping the reader's place after a resize) or the middle (a cursor).
         self._pending: tuple[Span, bool] | None = None
 
-    def show(self, item: AnalysedArticle) -> None:
-        """Show an article from its top, with no quote selected and no search."""
+    def show(self, item: AnalysedArticle, *, indirect: bool = False) -> None:
+        """Show an article from its top, with no quote selected and no search.
+
+        Args:
+            item: The analysed article.
+            indirect: Highlight (and walk) its reported speech too.
+        """
         self.item = item
-        self.walked = item.speech
         self.quote_index = -1
         self.matches = []
         self.match_index = -1
-        self._quotes = SpanIndex(item.quotes, _span_of)
+        self._pick_quotes(indirect)
         self._mentions = SpanIndex(item.mentions, _span_of)
         self._matches = SpanIndex((), _span_itself)
         self._pending = None
         self._start_layout(self._text_width())
         self.scroll_home(animate=False)
+
+    def _pick_quotes(self, indirect: bool) -> None:
+        assert self.item is not None
+        self.indirect_shown = indirect
+        shown = [q for q in self.item.quotes if indirect or q.kind != "indirect"]
+        self._quotes = SpanIndex(shown, _span_of)
+        self.walked = tuple(q for q in shown if q.kind != "term")
+
+    def set_indirect(self, shown: bool) -> None:
+        """Highlight reported speech and walk it with n/N, or leave it plain.
+
+        The quote under the cursor stays selected when it is still walked.
+        """
+        if self.item is None or shown == self.indirect_shown:
+            return
+        current = self.current_quote
+        self._pick_quotes(shown)
+        self.quote_index = self.walked.index(current) if current in self.walked else -1
+        self._strips.clear()
+        self.refresh()
 
     @property
     def laid_out(self) -> LineLayout:
