@@ -67,6 +67,8 @@ _EXTRA_VERBS = frozenset(
 _CUE_RE = re.compile(
     r"\b(?:" + word_alternation(_REPORT_CUES | {"according", "According"}) + r")\b"
 )
+# Words that open a sentence's introductory phrase (“In the end, X agreed …”).
+_OPENERS = PREPOSITIONS | frozenset("after before when while as if since later earlier".split())
 _PASSIVE = frozenset("is was were are be been being".split())
 _MIN_WORDS = 3
 _LONGEST = 10_000  # characters: a paragraph longer than this is not running prose
@@ -219,13 +221,13 @@ class _Sentence:
         return self._make(content, np, c) if content is not None else None
 
     def _closes(self, x: int) -> bool:
-        """Where the content ends: a semicolon, or a comma before another clause.
+        """Where the content ends: a semicolon or colon, or a comma before another clause.
 
         “…, he said”, “…, said X”, “…, but he refused”, “…, which makes him …”: what
         follows is the writer's, or another attribution.
         """
         t = self.t
-        if t[x][2] == ";":
+        if t[x][2] in (";", ":"):
             return True
         if t[x][2] != "," or x + 1 >= self.hi:
             return False
@@ -274,6 +276,8 @@ class _Sentence:
             # interrupts the content, which is then the whole sentence (one span).
             end = next((x for x in range(comma + 1, hi) if self._closes(x)), hi)
             content = self._content(lo, end)
+        elif t[lo][2].lower() in _OPENERS and np[0] - 1 - lo <= 6:
+            return None  # “In the end, Patriot agreed to …”: an opening phrase, not content
         else:
             content = self._content(lo, np[0] - 1)
         return self._make(content, np, c) if content is not None else None
