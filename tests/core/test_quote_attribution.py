@@ -342,3 +342,16 @@ def test_speaker_named_only_after_the_quote(text: str) -> None:
 def test_a_day_after_the_role_is_no_name() -> None:
     (quote,) = detect_quotes("“We will not back down,” said the minister, Monday.")
     assert quote.speaker == "the minister"
+
+
+def test_a_pronoun_bound_to_a_name_outweighs_the_next_pronoun() -> None:
+    # “Hale … and she smiled” would make Hale a woman; the “he said” quote bound to
+    # Sasha Hale already says otherwise, so the “she” is Jo Marsh.
+    text = (
+        "Sasha Hale spoke and he was firm. “We will not back down,” he said. "
+        "Hale then met Jo Marsh. Hale waved at reporters, and she smiled. "
+        "“It was a long day,” she said."
+    )
+    first, second = detect_quotes(text)
+    assert first.speaker == "Sasha Hale"
+    assert second.speaker == "Jo Marsh"
