@@ -64,9 +64,8 @@ _EXTRA_VERBS = frozenset(
 # Cheap pre-filter: a paragraph with none of these words has no reported speech. Cues
 # count only in lower case, so the pattern needs no IGNORECASE, and it is a prefix tree
 # (``word_alternation``) behind a word start, which the engine finds quickly.
-_CUE_RE = re.compile(
-    r"\b(?:" + word_alternation(_REPORT_CUES | {"according", "According"}) + r")\b"
-)
+_CUE_WORDS = _REPORT_CUES | {"according", "According"}
+_CUE_RE = re.compile(r"\b(?:" + word_alternation(_CUE_WORDS) + r")\b")
 # Words that open a sentence's introductory phrase (“In the end, X agreed …”).
 _OPENERS = PREPOSITIONS | frozenset("after before when while as if since later earlier".split())
 _PASSIVE = frozenset("is was were are be been being".split())
@@ -123,13 +122,14 @@ class _Sentence:
         self.hi = hi - 1 if hi - 1 > lo and tokens[hi - 1][2] in END_PUNCT else hi
 
     def _is_cue(self, c: int) -> bool:
+        # Cues count in lower case only (but “According to”), so one set lookup of the
+        # word as written turns away nearly every token.
         word = self.t[c][2]
-        low = word.lower()
-        if low == "according":
-            return is_cue(self.t, c)
-        if low not in _REPORT_CUES or not word.islower():
+        if word not in _CUE_WORDS:
             return False
-        return low in _EXTRA_VERBS or is_cue(self.t, c)
+        if word in ("according", "According"):
+            return is_cue(self.t, c)
+        return word in _EXTRA_VERBS or is_cue(self.t, c)
 
     def _content(self, a: int, b: int) -> Span | None:
         """The span of ``tokens[a:b]`` when it holds enough words, trimmed of marks."""
