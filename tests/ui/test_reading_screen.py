@@ -58,6 +58,7 @@ async def test_article_without_quotes_says_so() -> None:
         screen = await open_seed(app, pilot, 1)
         await pilot.press("n")
         assert "no direct quotes" in bar(screen)
+        assert "r shows its reported speech" in bar(screen)
 
 
 async def test_slash_finds_in_article_and_n_moves_between_matches() -> None:

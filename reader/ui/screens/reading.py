@@ -322,7 +322,10 @@ class ReadingScreen(Screen[None]):
     def _quote_changed(self, message: ReadingView.QuoteChanged) -> None:
         quote = message.quote
         if quote is None:
-            self._bar(Content("This article has no direct quotes."))
+            hidden = not self.reading_view.indirect_shown and any(
+                q.kind == "indirect" for q in self.item.quotes)
+            self._bar(Content("This article has no direct quotes"
+                              + ("; r shows its reported speech." if hidden else ".")))
             return
         speaker = quote.speaker or "unattributed"
         actor = self.actors.get(quote.actor) if quote.actor else None
