@@ -77,6 +77,14 @@ CASES: list[tuple[str, str, list[tuple[str, str | None, str | None]]]] = [
         "Officials say the troops will withdraw next year.",
         [("the troops will withdraw next year", None, "say")],
     ),
+    (
+        "two reports in one sentence",
+        "Anna Berg said the plan was dead and warned that the talks could fail.",
+        [
+            ("the plan was dead", "Anna Berg", "said"),
+            ("the talks could fail", "Anna Berg", "warned"),
+        ],
+    ),
     ("said to be", "He is said to be furious about the leak.", []),
     ("it is said", "It is said that the talks failed long ago.", []),
     ("passive told", "He was told the talks had failed.", []),

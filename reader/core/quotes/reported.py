@@ -188,7 +188,9 @@ class _Sentence:
         t, lo, hi = self.t, self.lo, self.hi
         if c + 1 < hi and t[c + 1][2] in ("to", "by", "of"):
             return None  # “said to be”, “told by”, “people accused of”
-        if c > lo and t[c - 1][2] == ",":
+        if c > lo and t[c - 1][2] in ("and", "but"):
+            np = subject_of(t, lo, c)  # “X said A and warned B”: the subject says B too
+        elif c > lo and t[c - 1][2] == ",":
             # “…, saying the talks failed” and “Kovalenko, head of the centre, said …”:
             # the sentence's subject says it; but in “…, said Anna Berg, the minister”
             # a name closes the sentence (``_before_cue``).
@@ -229,6 +231,11 @@ class _Sentence:
         t = self.t
         if t[x][2] in (";", ":"):
             return True
+        if t[x][2] in ("and", "but", "—", "–"):
+            # “said A and warned B”, “said A — and he noted B”: a second report begins.
+            y = x + 1 + (x + 1 < self.hi and t[x + 1][2] == "and")
+            y += y < self.hi and t[y][2].lower() in PRONOUNS
+            return y < self.hi and self._is_cue(y)
         if t[x][2] != "," or x + 1 >= self.hi:
             return False
         nxt = t[x + 1][2].lower()
