@@ -161,7 +161,8 @@ class _Sentence:
             if t[c][2].lower() == "according":
                 hit = self._according(c)
             else:
-                hit = self._after_subject(c) or self._before_cue(c)
+                before = found[-1] if found else None
+                hit = self._after_subject(c, before) or self._before_cue(c)
             if hit is not None and (not found or hit.span.start >= found[-1].span.end):
                 found.append(hit)
         return found
@@ -183,12 +184,13 @@ class _Sentence:
             return None
         return self._make(content, np, c) if content is not None else None
 
-    def _after_subject(self, c: int) -> Reported | None:
+    def _after_subject(self, c: int, before: Reported | None) -> Reported | None:
         """X said (that) CONTENT: the subject before the cue, the content after it."""
         t, lo, hi = self.t, self.lo, self.hi
         if c + 1 < hi and t[c + 1][2] in ("to", "by", "of"):
             return None  # “said to be”, “told by”, “people accused of”
-        if c > lo and t[c - 1][2] in ("and", "but"):
+        coordinated = c > lo and t[c - 1][2] in ("and", "but")
+        if coordinated:
             np = subject_of(t, lo, c)  # “X said A and warned B”: the subject says B too
         elif c > lo and t[c - 1][2] == ",":
             # “…, saying the talks failed” and “Kovalenko, head of the centre, said …”:
@@ -203,13 +205,15 @@ class _Sentence:
             np = np_left(t, c - 1, lo)
         if np is None or (np[0] > lo and t[np[0] - 1][2].lower() in _PASSIVE):
             return None
-        if any(t[x][2].lower() in _PASSIVE for x in range(np[1], c)):
+        if not coordinated and any(t[x][2].lower() in _PASSIVE for x in range(np[1], c)):
             return None  # “it is said”, “he was told”
         if t[np[0]][2].lower() == "it" and np[1] - np[0] == 1:
             return None  # “it said” is an organisation only if the resolver finds one
         start = c + 1
         that = next((x for x in range(start, min(hi, start + 10)) if t[x][2] == "that"), None)
-        if that is not None and not any(t[x][2] in _CLAUSE_END for x in range(start, that)):
+        if that is not None and not any(
+            t[x][2] in _CLAUSE_END or self._is_cue(x) for x in range(start, that)
+        ):
             start = that + 1
         elif t[c][2].lower() in ("told", "tells", "telling"):
             return None  # “told reporters” and no clause: what was told is not given
@@ -220,7 +224,15 @@ class _Sentence:
             return None
         end = next((x for x in range(start, hi) if self._closes(x)), hi)
         content = self._content(start, end)
-        return self._make(content, np, c) if content is not None else None
+        if content is None:
+            return None
+        if coordinated and before is not None:
+            # The first report's speaker, resolved from its full phrase (“EU foreign
+            # policy chief Kaja Kallas said … but warned …”).
+            cue_words = cue_text(self.ctx.text, t, c, hi)
+            return Reported(content, before.speaker, before.speaker_span, cue_words,
+                            before.mention)
+        return self._make(content, np, c)
 
     def _closes(self, x: int) -> bool:
         """Where the content ends: a semicolon or colon, or a comma before another clause.
