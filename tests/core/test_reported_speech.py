@@ -85,6 +85,12 @@ CASES: list[tuple[str, str, list[tuple[str, str | None, str | None]]]] = [
             ("the talks could fail", "Anna Berg", "warned"),
         ],
     ),
+    (
+        "called for",
+        "Anna Berg called for an immediate ceasefire along the whole front.",
+        [("an immediate ceasefire along the whole front", "Anna Berg", "called for")],
+    ),
+    ("called, naming", "Anna Berg called the plan a disaster for the region.", []),
     ("said to be", "He is said to be furious about the leak.", []),
     ("it is said", "It is said that the talks failed long ago.", []),
     ("passive told", "He was told the talks had failed.", []),

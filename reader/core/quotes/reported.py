@@ -52,13 +52,16 @@ _REPORT_CUES = frozenset(
     urged urges demanded demands alleged alleges accused accuses indicated indicates
     revealed reveals hinted hints cautioned shows showed show found finds wants want
     plans cited agreed saying adding arguing claiming noting warning insisting
-    stressing""".split()
+    stressing called calls calling""".split()
 )
+# Cues that report only with their particle: “called for talks”, “called on Kyiv to …”
+# (“called the plan ‘dead’” names rather than reports).
+_PARTICLE_CUES = frozenset("called calls calling".split())
 # The cues above that the direct-quote lexicon does not hold (it reads them as nouns
 # too often next to quote marks); here they only count as verbs after a subject.
 _EXTRA_VERBS = frozenset(
     """believes believe believed thinks think thought expressed expresses revealed reveals
-    shows showed show found finds wants want plans""".split()
+    shows showed show found finds wants want plans called calls calling""".split()
 )
 # Cheap pre-filter: a paragraph with none of these words has no reported speech.
 # Cheap pre-filter: a paragraph with none of these words has no reported speech. Cues
@@ -210,6 +213,10 @@ class _Sentence:
         if t[np[0]][2].lower() == "it" and np[1] - np[0] == 1:
             return None  # “it said” is an organisation only if the resolver finds one
         start = c + 1
+        if t[c][2] in _PARTICLE_CUES:
+            if start >= hi or t[start][2] not in ("for", "on"):
+                return None
+            start += 1
         that = next((x for x in range(start, min(hi, start + 10)) if t[x][2] == "that"), None)
         if that is not None and not any(
             t[x][2] in _CLAUSE_END or self._is_cue(x) for x in range(start, that)
@@ -232,7 +239,10 @@ class _Sentence:
             cue_words = cue_text(self.ctx.text, t, c, hi)
             return Reported(content, before.speaker, before.speaker_span, cue_words,
                             before.mention)
-        return self._make(content, np, c)
+        found = self._make(content, np, c)
+        if t[c][2] in _PARTICLE_CUES:  # the cue is “called for”, not “called”
+            found = found._replace(cue=self.ctx.text[t[c][0] : t[c + 1][1]])
+        return found
 
     def _closes(self, x: int) -> bool:
         """Where the content ends: a semicolon or colon, or a comma before another clause.
@@ -277,6 +287,8 @@ class _Sentence:
     def _before_cue(self, c: int) -> Reported | None:
         """CONTENT, X said / CONTENT, said X: the content runs from the sentence start."""
         t, lo, hi = self.t, self.lo, self.hi
+        if t[c][2] in _PARTICLE_CUES:
+            return None
         if t[c - 1][2] == "," and c - 1 > lo:  # CONTENT, said X
             np = self._inverted(c)
             if np is None:
