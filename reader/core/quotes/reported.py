@@ -5,13 +5,16 @@ looks for a reporting cue with a speaker, in four shapes, and returns the report
 clause (without “that”) with the speaker resolved by the same ``Resolver`` as direct
 quotes:
 
-* X said (that) CONTENT / X told reporters (on Monday) that CONTENT / X expressed CONTENT;
-* CONTENT, X said / CONTENT, said X;
+* X said (that) CONTENT / X told reporters (on Monday) that CONTENT / X expressed CONTENT
+  / X called for CONTENT / …, saying CONTENT / X said A and warned B (two contents);
+* CONTENT, X said / CONTENT, said X / CONTENT, X said, CONTENT (one span, the sentence);
 * According to X, CONTENT / CONTENT, according to X.
 
-Not speech: “said to be”, passives (“it is said”, “was told”), a cue with nothing after
-it, and a content of fewer than three words. An unnamed source (“officials say”) keeps
-the content with a None speaker, as the resolver decides for any indefinite phrase.
+Not speech: “said to be”, passives (“it is said”, “was told”), “said so”, a cue with
+nothing after it or only an adverbial, and a content of fewer than three words. The
+content stops where the writer's own clause begins (“, but …”, “, which …”, a colon).
+An unnamed source (“officials say”) keeps the content with a None speaker, as the
+resolver decides for any indefinite phrase.
 """
 
 from __future__ import annotations
@@ -38,8 +41,8 @@ from reader.core.quotes.word_patterns import word_alternation
 
 __all__ = ["Reported", "find_reported"]
 
-# Cues that report what somebody said or holds; their object is the content. A subset
-# of the direct-quote cues (“called”, “described” name things more often than report).
+# Cues that report what somebody said, holds or wants; their object is the content.
+# Not “described” or “dubbed”, which name things more often than they report.
 _REPORT_CUES = frozenset(
     """said says say told tells telling stressed stresses warned warns denied denies
     claimed claims argued argues added adds noted notes insisted insists explained
@@ -57,13 +60,13 @@ _REPORT_CUES = frozenset(
 # Cues that report only with their particle: “called for talks”, “called on Kyiv to …”
 # (“called the plan ‘dead’” names rather than reports).
 _PARTICLE_CUES = frozenset("called calls calling".split())
-# The cues above that the direct-quote lexicon does not hold (it reads them as nouns
-# too often next to quote marks); here they only count as verbs after a subject.
+# The cues above that the direct-quote lexicon does not hold, so ``is_cue`` would turn
+# them away; here the shapes of ``_Sentence`` (a subject before them, a content after)
+# are what makes them verbs.
 _EXTRA_VERBS = frozenset(
     """believes believe believed thinks think thought expressed expresses revealed reveals
     shows showed show found finds wants want plans called calls calling""".split()
 )
-# Cheap pre-filter: a paragraph with none of these words has no reported speech.
 # Cheap pre-filter: a paragraph with none of these words has no reported speech. Cues
 # count only in lower case, so the pattern needs no IGNORECASE, and it is a prefix tree
 # (``word_alternation``) behind a word start, which the engine finds quickly.
