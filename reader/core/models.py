@@ -150,10 +150,11 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A direct quote: the quoted words inside the marks, and who said them.
+    """A quote: the quoted words inside the marks (or reported speech), and who said them.
 
-    ``span`` covers the words inside the quote marks; ``speaker_span`` (when the speaker is
-    named in this article) covers the name the attribution resolved to.
+    ``span`` covers the words inside the quote marks, or for kind ``indirect`` the
+    reported clause; ``speaker_span`` (when the speaker is named in this article) covers
+    the name the attribution resolved to.
     """
 
     span: Span

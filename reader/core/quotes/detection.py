@@ -1,9 +1,10 @@
-"""Direct-quote detection and speaker attribution: the quotes engine's public entry point.
+"""Quote detection and speaker attribution: the quotes engine's public entry point.
 
 This module owns ``detect_quotes``, which turns a text into ``Quote`` results: it finds
-the quotes from their marks (``marks``), decides whether each is a statement or a
-term, and attributes a speaker from the cues around it (``attribution``). The function is
-pure: no I/O and no state kept between calls.
+the quotes from their marks (``marks``), decides whether each is a statement, a fragment
+or a term, attributes a speaker from the cues around it (``attribution``) and, when
+asked, adds reported speech without marks (``reported``). The function is pure: no I/O
+and no state kept between calls.
 """
 
 from __future__ import annotations
@@ -193,8 +194,10 @@ def detect_quotes(
     with the same speaker. ``span`` covers the words inside the marks, whitespace trimmed
     (punctuation inside the marks is kept).
 
-    Kind: ``term`` for a short phrase (at most five words) with no clause words that is
-    not introduced by a cue with a comma or colon; otherwise ``statement``.
+    Kind: a short phrase (at most five words, no clause words) not introduced by a cue
+    with a comma or colon is a ``fragment`` when a cue or speaker goes with it in its
+    sentence, else a ``term`` (also after “so-called” or “titled”, and a title-case
+    phrase outside headlines unless somebody “called” it so); otherwise ``statement``.
 
     Attribution: ``speaker`` is the surface name found from the cues around the quote (“…,”
     X said / said X / X told reporters / according to X, also later in the sentence / X:
