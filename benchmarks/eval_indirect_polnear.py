@@ -23,7 +23,8 @@ Gold (documented choices):
   most words is used): the **fair** rule of ``eval_quotes_polnear.py`` (span overlap,
   head name, and for pronoun and description Sources the nearest earlier named Source
   of the right gender); a None speaker is wrong, so unnamed Sources (“officials”)
-  always count as misses.
+  always count as misses. It is broken down by the kind of gold Source as for direct
+  quotes (name, pronoun, definite or indefinite description).
 * Figures are also given for the gold relations whose cue is a speech verb of the
   engine's lexicon (said, told, according to, …), the part of attribution that is
   reported *speech* rather than belief or intention.
@@ -108,6 +109,7 @@ def evaluate(split_dir: Path, errors: int) -> list[str]:
     tp_gold = {"all": 0, "speech": 0}
     sp_ok = {"all": 0, "speech": 0}
     sp_n = {"all": 0, "speech": 0}
+    by_kind = {k: [0, 0] for k in ("name", "pronoun", "definite", "indefinite")}
     misses: list[str] = []
     for name, text, ann in articles(split_dir):
         relations = _relations(text, ann)
@@ -139,6 +141,8 @@ def evaluate(split_dir: Path, errors: int) -> list[str]:
             for part in parts:
                 sp_n[part] += 1
                 sp_ok[part] += ok
+            by_kind[source_kind(g.source_text)][0] += ok
+            by_kind[source_kind(g.source_text)][1] += 1
             if not ok and len(misses) < errors:
                 said = text[quote.span.start : quote.span.end][:160]
                 misses.append(f"{name} @{quote.span.start} [{source_kind(g.source_text)}] "
@@ -155,6 +159,8 @@ def evaluate(split_dir: Path, errors: int) -> list[str]:
     for part in ("all", "speech"):
         lines.append(f"speaker accuracy ({part}): {sp_ok[part] / max(sp_n[part], 1):.3f} "
                      f"(n={sp_n[part]})")
+    lines.append("  by gold Source (all): " + ", ".join(
+        f"{k} {ok / n if n else 0.0:.3f} (n={n})" for k, (ok, n) in by_kind.items()))
     return lines
 
 
