@@ -10,6 +10,7 @@ and no state kept between calls.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 
 from reader.core.models import Quote, QuoteKind, Span
@@ -75,6 +76,15 @@ def looks_like_term(words: str) -> bool:
         if low in _CLAUSE_WORDS or low.endswith(_CONTRACTIONS):
             return False
     return True
+
+
+def _shared(words: str | None) -> str | None:
+    """One string object for each cue or speaker name (“said”, “Trump”).
+
+    A corpus holds tens of thousands of quotes whose cues and speakers repeat; a reader
+    keeps all of them, so each repeat would otherwise cost a string of its own.
+    """
+    return sys.intern(words) if words is not None else None
 
 
 def _is_headline(text: str, para: Span) -> bool:
@@ -160,7 +170,7 @@ def analyse_quotes(
         kind = _kind(text, quote, is_term, who, headlines[quote.paragraph])
         details.append(
             QuoteDetail(
-                Quote(quote.inner, kind, who.speaker, who.speaker_span, who.cue),
+                Quote(quote.inner, kind, _shared(who.speaker), who.speaker_span, _shared(who.cue)),
                 who.mention,
                 quote.close_mark is not None,
             )
@@ -169,7 +179,11 @@ def analyse_quotes(
         return details
     statements = frozenset(i for i, d in enumerate(details) if d.quote.kind == "statement")
     reported = [
-        QuoteDetail(Quote(r.span, "indirect", r.speaker, r.speaker_span, r.cue), r.mention, True)
+        QuoteDetail(
+            Quote(r.span, "indirect", _shared(r.speaker), r.speaker_span, _shared(r.cue)),
+            r.mention,
+            True,
+        )
         for r in find_reported(ctx, marked, statements)
     ]
     if not reported:
