@@ -20,6 +20,7 @@ resolver decides for any indefinite phrase.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -153,16 +154,19 @@ class _Sentence:
         cue_words = cue_text(self.ctx.text, self.t, cue, self.hi)
         return Reported(content, speaker, span, cue_words, mention)
 
-    def find(self) -> list[Reported]:
+    def find(self, candidates: Sequence[int]) -> list[Reported]:
         """The reported contents of the sentence, by the shapes of the module doc.
 
         “Merrill says Machado promised to support Clinton”: one content each, disjoint,
         so a cue inside a content found already starts nothing new.
+
+        Args:
+            candidates: Indices of the sentence's tokens that are cue words as written.
         """
-        t, lo, hi = self.t, self.lo, self.hi
+        t = self.t
         found: list[Reported] = []
-        for c in range(lo, hi):
-            if (found and t[c][0] < found[-1].span.end) or not self._is_cue(c):
+        for c in candidates:
+            if c >= self.hi or (found and t[c][0] < found[-1].span.end) or not self._is_cue(c):
                 continue
             if t[c][2].lower() == "according":
                 hit = self._according(c)
@@ -343,8 +347,8 @@ def find_reported(
             is direct speech and is left alone.
 
     Returns:
-        One ``Reported`` per sentence with reported speech, in text order; spans are
-        disjoint and never overlap a statement (they may hold a fragment or a term).
+        The reported contents, in text order; spans are disjoint and never overlap a
+        statement (they may hold a fragment or a term).
     """
     text = ctx.text
     by_para: dict[int, list[tuple[int, MarkedQuote]]] = {}
@@ -356,12 +360,16 @@ def find_reported(
             continue
         members = by_para.get(p, [])
         tokens, quote_at = _paragraph_tokens(text, para, members)
+        # Most sentences hold no cue word: one pass over the tokens finds the few that
+        # do, and only their sentences are read.
+        cues = [i for i, token in enumerate(tokens) if token[2] in _CUE_WORDS]
         for lo, hi in _sentences(text, tokens, quote_at):
-            if any(
+            here = cues[bisect_left(cues, lo) : bisect_left(cues, hi)]
+            if not here or any(
                 tokens[k][2][0] == QUOTE and int(tokens[k][2][1:]) in statements
                 for k in quote_at
                 if lo <= k < hi
             ):
                 continue
-            found.extend(_Sentence(ctx, tokens, lo, hi).find())
+            found.extend(_Sentence(ctx, tokens, lo, hi).find(here))
     return found
