@@ -14,7 +14,7 @@ from reader.cli import main
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE_KEYS = {"id", "path", "title", "source", "byline", "date", "text", "paragraphs",
-                "sentences", "quotes", "mentions"}
+                "sentences", "quotes", "quote_counts", "mentions"}
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
@@ -111,6 +111,15 @@ def test_analyze_json_fills_quotes_mentions_and_actors(
     assert stressed["text"].startswith("Ukraine’s sovereignty and firm security guarantees")
     assert stressed["speaker"] == "Zelensky"
     assert actors[stressed["actor"]]["name"] == "Volodymyr Zelenskyy"
+    for article in data["articles"]:
+        counts = article["quote_counts"]
+        kinds = [q["kind"] for q in article["quotes"]]
+        expected = {kind: kinds.count(kind) for kind in ("statement", "fragment", "term",
+                                                          "indirect")}
+        expected["speech"] = kinds.count("statement") + kinds.count("fragment")
+        assert counts == expected
+    assert by_id["001"]["quote_counts"]["speech"] == 0
+    assert by_id["001"]["quote_counts"]["indirect"] > 5
     zelensky = {m["actor"] for a in data["articles"] for m in a["mentions"]
                 if m["text"].startswith("Zelensk")}
     assert len(zelensky) == 1  # Zelensky (001) and Zelenskyy (others): one actor
