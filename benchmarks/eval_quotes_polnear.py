@@ -18,8 +18,11 @@ Gold (documented choices):
   (the engine returns outer quotes only); identical ones are merged.
 * Overlap match: a prediction and a gold quote share a character. Exact match: equal
   after stripping whitespace and punctuation from both ends (``“Yes,”`` == ``Yes``).
-* Precision counts every predicted quote, including scare quotes and titles that the
-  annotators did not mark as attributed (they are counted as false positives).
+* Predictions are the quotes of the kinds ``--kinds`` names, by default the speech kinds
+  (statement and fragment); ``--kinds statement`` gives the figures of the first round,
+  before fragments were told from terms, and ``--kinds statement,fragment,term`` every
+  quote found. Precision counts every counted prediction, including scare quotes and
+  titles that the annotators did not mark as attributed (false positives).
 * Speaker accuracy, over gold quotes with a Source that some prediction overlaps (the
   prediction with the largest overlap is used); a None speaker is wrong. Two figures:
   **strict** (unchanged from the first version, for comparison). Correct when:
@@ -81,7 +84,7 @@ from _polnear import (  # noqa: E402
     source_kind,
 )
 
-from reader.core.models import Quote, Span  # noqa: E402
+from reader.core.models import SPEECH_KINDS, Quote, Span  # noqa: E402
 from reader.core.quotes import QuoteDetail, analyse_quotes  # noqa: E402
 from reader.core.quotes.names import gender_of  # noqa: E402
 
@@ -200,7 +203,7 @@ class Report:
     misses: list[str]
 
 
-def evaluate(split_dir: Path, errors: int) -> Report:
+def evaluate(split_dir: Path, errors: int, kinds: frozenset[str]) -> Report:
     n_art = n_gold = n_pred = 0
     ov_p = ov_r = ex_p = ex_r = 0
     sp_total = sp_none = mention_ok = 0
@@ -210,7 +213,7 @@ def evaluate(split_dir: Path, errors: int) -> Report:
     for name, text, ann in articles(split_dir):
         n_art += 1
         golds, sources = load_gold(text, ann)
-        details: list[QuoteDetail] = analyse_quotes(text)
+        details: list[QuoteDetail] = [d for d in analyse_quotes(text) if d.quote.kind in kinds]
         preds = [d.quote for d in details]
         n_gold += len(golds)
         n_pred += len(preds)
@@ -275,12 +278,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--errors", type=int, default=0, metavar="N", help="print the first N fair misses"
     )
+    parser.add_argument(
+        "--kinds", default=",".join(sorted(SPEECH_KINDS)),
+        help="quote kinds counted as predictions (comma-separated; default: the speech kinds)",
+    )
     args = parser.parse_args(argv)
     split_dir = args.data / "polnear" / args.split
     if not (split_dir / "text").is_dir():
         print(f"PolNeAR not found at {split_dir}; nothing to evaluate.")
         return 0
-    r = evaluate(split_dir, args.errors)
+    r = evaluate(split_dir, args.errors, frozenset(args.kinds.split(",")))
     for miss in r.misses:
         print(miss)
     print(r.head)

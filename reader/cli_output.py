@@ -17,14 +17,16 @@ from reader.core.text import counted, printable
 
 def print_table(corpus: Corpus, out: TextIO) -> None:
     """A readable listing: one row an article."""
-    header = f"{'ID':<24} {'DATE':<10} {'SOURCE':<16} {'WORDS':>6} {'QUOTES':>6}  TITLE"
+    header = (f"{'ID':<24} {'DATE':<10} {'SOURCE':<16} {'WORDS':>6} {'QUOTES':>6} "
+              f"{'REPORTED':>8}  TITLE")
     out.write(header + "\n")
     for item in corpus.articles:
         article = item.article
         out.write(
             f"{_cut(article.id, 24):<24} {article.date or '-':<10} "
             f"{_cut(article.source or '-', 16):<16} {article.word_count:>6} "
-            f"{len(item.quotes):>6}  {_cut(article.title or '(untitled)', 60)}\n"
+            f"{len(item.speech):>6} {sum(q.kind == 'indirect' for q in item.quotes):>8}  "
+            f"{_cut(article.title or '(untitled)', 60)}\n"
         )
     out.write(f"{counted(len(corpus.articles), 'article')}, "
               f"{counted(len(corpus.errors), 'error')}\n")

@@ -14,7 +14,7 @@ from reader.cli import main
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE_KEYS = {"id", "path", "title", "source", "byline", "date", "text", "paragraphs",
-                "sentences", "quotes", "mentions"}
+                "sentences", "quotes", "quote_counts", "mentions"}
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
@@ -79,6 +79,11 @@ def test_readable_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Critical Diplomacy at the Kremlin" in out
     assert "2025-12-02" in out and "Fox News" in out
     assert out.rstrip().endswith("5 articles, 0 errors")
+    # 001 quotes nobody in marks and reports a good deal: speech and reported apart.
+    header, *rows = out.splitlines()
+    assert header.split()[4:7] == ["QUOTES", "REPORTED", "TITLE"]
+    row = next(r for r in rows if "Critical Diplomacy at the Kremlin" in r).split()
+    assert row[4] == "0" and int(row[5]) > 5
 
 
 def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
@@ -102,7 +107,9 @@ def test_console_script_has_no_traceback_on_garbage(tmp_path: Path) -> None:
     assert "binary file, not text" in result.stderr
 
 
-def test_analyze_json_fills_quotes_mentions_and_actors(capsys: pytest.CaptureFixture[str]) -> None:
+def test_analyze_json_fills_quotes_mentions_and_actors(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     status, data = run_json(capsys, str(SEEDS))
     assert status == 0
     by_id = {a["id"][:3]: a for a in data["articles"]}
@@ -112,6 +119,21 @@ def test_analyze_json_fills_quotes_mentions_and_actors(capsys: pytest.CaptureFix
     assert by_id["000"]["text"][rubio["start"] : rubio["end"]] == rubio["text"]
     assert rubio["speaker"] == "Marco Rubio" and rubio["kind"] == "statement"
     assert actors[rubio["actor"]]["name"] == "Marco Rubio"
+    # Reported speech comes in the same list, kind "indirect", with its cue and speaker.
+    stressed = next(q for q in by_id["001"]["quotes"]
+                    if q["kind"] == "indirect" and q["cue"] == "stressed")
+    assert stressed["text"].startswith("Ukraine’s sovereignty and firm security guarantees")
+    assert stressed["speaker"] == "Zelensky"
+    assert actors[stressed["actor"]]["name"] == "Volodymyr Zelenskyy"
+    for article in data["articles"]:
+        counts = article["quote_counts"]
+        kinds = [q["kind"] for q in article["quotes"]]
+        expected = {kind: kinds.count(kind) for kind in ("statement", "fragment", "term",
+                                                          "indirect")}
+        expected["speech"] = kinds.count("statement") + kinds.count("fragment")
+        assert counts == expected
+    assert by_id["001"]["quote_counts"]["speech"] == 0
+    assert by_id["001"]["quote_counts"]["indirect"] > 5
     zelensky = {m["actor"] for a in data["articles"] for m in a["mentions"]
                 if m["text"].startswith("Zelensk")}
     assert len(zelensky) == 1  # Zelensky (001) and Zelenskyy (others): one actor

@@ -12,7 +12,7 @@ from reader.core.quotes import detect_quotes
 
 
 def analyse_article(article: Article) -> AnalysedArticle:
-    """Find one article's quotes and actor mentions (actor ids come from merging).
+    """Find one article's quotes, reported speech and actor mentions (actor ids: merging).
 
     Args:
         article: A cleaned article.
@@ -20,6 +20,6 @@ def analyse_article(article: Article) -> AnalysedArticle:
     Returns:
         The article with its quotes and mentions.
     """
-    quotes = detect_quotes(article.text, article.paragraphs)
+    quotes = detect_quotes(article.text, article.paragraphs, indirect=True)
     mentions = detect_mentions(article.text, article.sentences)
     return AnalysedArticle(article=article, quotes=tuple(quotes), mentions=tuple(mentions))

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.core.models import Actor, AnalysedArticle, Corpus, Mention, Quote, Story, StoryTrace
+from reader.core.models import (
+    SPEECH_KINDS,
+    Actor,
+    AnalysedArticle,
+    Corpus,
+    Mention,
+    Quote,
+    Story,
+    StoryTrace,
+)
 from reader.core.stories import provenance_to_json, trace_to_json
 
 
@@ -60,8 +69,18 @@ def article_to_json(item: AnalysedArticle) -> dict[str, Any]:
         "list_items": [span.as_list() for span in article.list_items],
         "sentences": [span.as_list() for span in article.sentences],
         "quotes": [quote_to_json(quote, article.text) for quote in item.quotes],
+        "quote_counts": quote_counts(item),
         "mentions": [mention_to_json(mention) for mention in item.mentions],
     }
+
+
+def quote_counts(item: AnalysedArticle) -> dict[str, int]:
+    """Quotes by kind, and ``speech``: the speech kinds together, as the reader counts."""
+    counts = dict.fromkeys(("statement", "fragment", "term", "indirect"), 0)
+    for quote in item.quotes:
+        counts[quote.kind] += 1
+    counts["speech"] = sum(counts[kind] for kind in sorted(SPEECH_KINDS))
+    return counts
 
 
 def quote_to_json(quote: Quote, text: str) -> dict[str, Any]:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 BlockKind = Literal["paragraph", "heading", "list_item"]
-QuoteKind = Literal["statement", "term"]
-# Kinds of quote that are someone's speech (a single scare-quoted term is not), the ones
-# grouped across sources when the same words recur.
-SPEECH_KINDS: frozenset[str] = frozenset({"statement"})
+QuoteKind = Literal["statement", "fragment", "term", "indirect"]
+# Kinds that are somebody's words: what every count and list of quotes (list column, n/N,
+# actors panel, quote groups across sources, the JSON's speech counts) takes as speech.
+SPEECH_KINDS: frozenset[str] = frozenset({"statement", "fragment"})
 ActorKind = Literal["person", "organisation", "place"]
 PairKind = Literal["reuse", "paraphrase"]
 OpKind = Literal["equal", "insert", "delete", "replace"]
@@ -152,10 +152,11 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A direct quote: the quoted words inside the marks, and who said them.
+    """A quote: the quoted words inside the marks (or reported speech), and who said them.
 
-    ``span`` covers the words inside the quote marks; ``speaker_span`` (when the speaker is
-    named in this article) covers the name the attribution resolved to.
+    ``span`` covers the words inside the quote marks, or for kind ``indirect`` the
+    reported clause; ``speaker_span`` (when the speaker is named in this article) covers
+    the name the attribution resolved to.
     """
 
     span: Span
@@ -238,6 +239,11 @@ class AnalysedArticle:
     article: Article
     quotes: tuple[Quote, ...] = ()
     mentions: tuple[Mention, ...] = ()
+
+    @property
+    def speech(self) -> tuple[Quote, ...]:
+        """The quotes that are somebody's words (``SPEECH_KINDS``), in order."""
+        return tuple(q for q in self.quotes if q.kind in SPEECH_KINDS)
 
 
 @dataclass(frozen=True, slots=True)

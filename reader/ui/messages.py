@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 
 
 @dataclass
+class IndirectToggled(Message):
+    """The reader turned the highlighting of reported speech on or off (kept for the next
+    article opened)."""
+
+    shown: bool
+
+
+@dataclass
 class ArticlesAdded(Message):
     """A batch of articles was read and cleaned (quotes and actors come later)."""
 

@@ -21,7 +21,14 @@ from reader.core.text import printable
 if TYPE_CHECKING:
     from reader.core.models import EditOp, Mention, Quote, Span
 
-QUOTE_STYLES = {"statement": "italic $text-success", "term": "$text-warning"}
+# A fragment is speech like a statement, so it shares its colour; terms are nobody's words;
+# reported speech (no marks, the writer's wording) is the third style, shown on request.
+QUOTE_STYLES = {
+    "statement": "italic $text-success",
+    "fragment": "italic $text-success",
+    "term": "$text-warning",
+    "indirect": "italic $text-secondary",
+}
 MENTION_STYLES = {
     # Not $text-accent: the default themes give it the amber of single-term quotes.
     "person": "bold $text-error",

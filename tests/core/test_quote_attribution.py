@@ -259,7 +259,7 @@ def test_term_introduced_by_a_cue_is_a_statement() -> None:
     (quote,) = detect_quotes("Asked about the talks, Smith said: “Productive.”")
     assert quote.kind == "statement"
     (quote,) = detect_quotes("Smith called the talks “productive” on Monday.")
-    assert quote.kind == "term"
+    assert quote.kind == "fragment"
     assert quote.speaker == "Smith"
 
 
@@ -320,3 +320,38 @@ def test_dash_line_must_be_only_a_name() -> None:
 )
 def test_pronoun_antecedent(text: str, speaker: str) -> None:
     assert detect_quotes(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Hale spoke first. “We will not back down,” said the minister, Anna Berg.",
+        "“We will not back down,” said the foreign minister, Anna Berg, on Monday.",
+        "Tom Hale spoke first. “We will not back down,” the minister, Anna Berg, said.",
+        "Minister Vows to Fight On\n“We Will Not Back Down,” Says Anna Berg",
+    ],
+    ids=["said the role, name", "name then more", "role, name, said", "headline"],
+)
+def test_speaker_named_only_after_the_quote(text: str) -> None:
+    (quote,) = detect_quotes(text)
+    assert quote.speaker == "Anna Berg"
+    assert quote.speaker_span is not None
+    assert text[quote.speaker_span.start : quote.speaker_span.end] == "Anna Berg"
+
+
+def test_a_day_after_the_role_is_no_name() -> None:
+    (quote,) = detect_quotes("“We will not back down,” said the minister, Monday.")
+    assert quote.speaker == "the minister"
+
+
+def test_a_pronoun_bound_to_a_name_outweighs_the_next_pronoun() -> None:
+    # “Hale … and she smiled” would make Hale a woman; the “he said” quote bound to
+    # Sasha Hale already says otherwise, so the “she” is Jo Marsh.
+    text = (
+        "Sasha Hale spoke and he was firm. “We will not back down,” he said. "
+        "Hale then met Jo Marsh. Hale waved at reporters, and she smiled. "
+        "“It was a long day,” she said."
+    )
+    first, second = detect_quotes(text)
+    assert first.speaker == "Sasha Hale"
+    assert second.speaker == "Jo Marsh"

@@ -19,7 +19,7 @@ SEED_QUOTES: dict[str, list[Expected]] = {
         ("So much work remains. But today was again", "statement", "Rubio"),
         ("There’s a good chance we can make a deal.", "statement", "Trump"),
         ("Not a single sane person today would sign", "statement", "Yermak"),
-        ("serious", "term", "Putin"),
+        ("serious", "fragment", "Putin"),
         ("If they don’t withdraw, we will achieve this by force,", "statement", "Putin"),
         ("should have happened a long time ago.", "statement", "Trump"),
     ],
@@ -30,20 +30,21 @@ SEED_QUOTES: dict[str, list[Expected]] = {
         ("But today was again a very productive", "statement", "Rubio"),
         ("There’s a good chance we can make a deal,", "statement", "Trump"),
         ("Not a single sane person today would sign", "statement", "Yermak"),
-        ("serious", "term", "Putin"),
+        ("serious", "fragment", "Putin"),
         ("If they don’t withdraw, we will achieve this by force,", "statement", "Putin"),
         ("should have happened a long time ago,", "statement", "Trump"),
         # Footer chrome (the cleaning removes it); detecting it in raw text is fine.
-        ("Obama sycophant", "term", None),
-        ("powerful", "term", None),
-        ("nationalize", "term", None),
+        # Headlines: the subject, named before the short quoted phrase, said it.
+        ("Obama sycophant", "fragment", "Trump"),
+        ("powerful", "fragment", "RNC"),
+        ("nationalize", "fragment", "Trump"),
         ("Stop playing games", "statement", None),  # headline: “…: ‘Stop playing games’”
-        ("much more complicated", "term", None),
-        ("powerful", "term", None),
+        ("much more complicated", "fragment", "Vance"),
+        ("powerful", "fragment", "RNC"),
     ],
     # “described by the U.S. Secretary of State as ‘productive’”: no person is named in
     # this article, so the definite role description itself is the speaker.
-    "004": [("productive", "term", "Secretary of State")],
+    "004": [("productive", "fragment", "Secretary of State")],
 }
 
 

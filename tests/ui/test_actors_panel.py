@@ -33,7 +33,14 @@ async def test_article_panel_counts_this_article_and_takes_focus() -> None:
         ukraine = names.index("Ukraine")
         assert refs[ukraine] < by_name["Ukraine"].mentions  # not the corpus-wide count
         quotes = [int(value) for value in column(panel, "count")]
-        assert quotes == [sum(q.actor == by_name[n].id for q in item.quotes) for n in names]
+        assert quotes == [sum(q.actor == by_name[n].id for q in item.speech) for n in names]
+        # Reported speech is counted in a column of its own, not among the quotes.
+        reported = [int(value) for value in column(panel, "reported")]
+        assert reported == [
+            sum(q.actor == by_name[n].id and q.kind == "indirect" for q in item.quotes)
+            for n in names
+        ]
+        assert sum(reported) > 0
         await pilot.press("a")
         assert screen.reading_view.has_focus
 
@@ -50,8 +57,8 @@ async def test_enter_on_an_article_actor_lists_its_quotes_and_scrolls_to_it() ->
         await pilot.press("enter")
         await pilot.pause()
         text = str(panel.query_one("#actor-quotes-text").render())
-        assert text.startswith("Andriy Yermak — 1 quote\n")
-        [quote] = [q for q in screen.item.quotes if q.actor == yermak.id]
+        assert text.startswith("Andriy Yermak — 1 quote")
+        [quote] = [q for q in screen.item.speech if q.actor == yermak.id]
         said = screen.item.article.text[quote.span.start : quote.span.end]
         assert f"“{said}”" in text
         first = next(m.span for m in screen.item.mentions if m.actor == yermak.id)

@@ -226,3 +226,20 @@ async def test_list_lines_follow_a_theme_change() -> None:
         after = _visible_lines(app)
         assert [text for text, _ in after] == [text for text, _ in before]
         assert [look for _, look in after] != [look for _, look in before]
+
+
+async def test_actor_quote_list_marks_reported_speech_and_counts_it_apart() -> None:
+    async with running() as (app, pilot):
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await pilot.press("a")
+        panel = screen.actors_panel
+        names = [panel.table.get_cell(key, "name").plain for key in panel.table.rows]
+        panel.table.move_cursor(row=names.index("Emmanuel Macron"))
+        await pilot.press("enter")
+        text = str(screen.query_one("#actor-quotes-text").render())
+        header, *lines = text.splitlines()
+        reported = [line for line in lines if "reported: " in line]
+        assert header.endswith(f"{len(reported)} reported") and reported
+        assert any("no final peace plan exists" in line for line in reported)
+        assert all("“" in line for line in lines if line not in reported)

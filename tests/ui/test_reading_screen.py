@@ -47,7 +47,7 @@ async def test_n_and_shift_n_walk_quotes_and_show_speakers() -> None:
         await pilot.press("n")
         assert "Quote 2 of 6" in bar(screen) and "Trump" in bar(screen)
         await pilot.press("n", "n")
-        assert "Quote 4 of 6" in bar(screen) and "term" in bar(screen)
+        assert "Quote 4 of 6" in bar(screen) and "fragment" in bar(screen)
         assert "Putin" in bar(screen)
         await pilot.press("N", "N", "N", "N")
         assert "Quote 6 of 6" in bar(screen)  # wraps backwards
@@ -58,6 +58,7 @@ async def test_article_without_quotes_says_so() -> None:
         screen = await open_seed(app, pilot, 1)
         await pilot.press("n")
         assert "no direct quotes" in bar(screen)
+        assert "r shows its reported speech" in bar(screen)
 
 
 async def test_slash_finds_in_article_and_n_moves_between_matches() -> None:
@@ -131,9 +132,11 @@ async def test_markup_and_escapes_in_article_show_literally(tmp_path: Path) -> N
 async def test_header_counts_one_quote_in_the_singular() -> None:
     async with running() as (app, pilot):
         screen = await open_seed(app, pilot, 4)
-        assert len(screen.item.quotes) == 1
+        assert len(screen.item.speech) == 1
         header = str(screen.query_one("#article-header").render())
         assert "· 1 quote" in header and "1 quotes" not in header
+        reported = sum(q.kind == "indirect" for q in screen.item.quotes)
+        assert f"· {reported} reported (r)" in header
 
 
 async def test_at_80_columns_the_reading_footer_keeps_q_and_help() -> None:

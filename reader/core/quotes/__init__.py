@@ -1,4 +1,4 @@
-"""Quotes: quoted speech found by its marks, each with its speaker, kind and cue."""
+"""Quotes: speech in quote marks and reported speech, each with speaker, kind and cue."""
 
 from __future__ import annotations
 

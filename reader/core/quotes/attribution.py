@@ -26,6 +26,7 @@ from reader.core.quotes.lexicon import (
 from reader.core.quotes.marks import MarkedQuote
 from reader.core.quotes.names import is_title
 from reader.core.quotes.phrases import (
+    appositive_name,
     cue_text,
     is_cap,
     is_cue,
@@ -88,6 +89,7 @@ class _Finder:
         cue_words = cue_text(self.ctx.text, self.tokens, cue, hi) if cue >= 0 else ":"
         if np is None:
             return Attribution(cue=cue_words, introduced=intro)
+        np = appositive_name(self.tokens, np, hi)
         speaker, span = self.ctx.resolve(self.tokens, *np)
         mention = Span(self.tokens[np[0]][0], self.tokens[np[1] - 1][1])
         return Attribution(speaker, span, cue_words, mention, intro)
@@ -302,25 +304,19 @@ class _Finder:
         return None
 
 
-def attribute(
-    text: str,
-    paragraphs: Sequence[Span],
-    quotes: Sequence[MarkedQuote],
-    term_like: Sequence[bool],
-) -> list[Attribution]:
+def attribute(ctx: Resolver, term_like: Sequence[bool]) -> list[Attribution]:
     """Find the speaker of every quote.
 
     Args:
-        text: The full text.
-        paragraphs: Its paragraph spans (the ones the quotes were found in).
-        quotes: The quotes from ``find_marked_quotes``, in order.
+        ctx: The resolver over the text, its paragraphs and its quotes (from
+            ``find_marked_quotes``, in order); shared with reported speech.
         term_like: Per quote, whether its words look like a term (short, no verb); those
             only take a speaker from a cue in their own sentence.
 
     Returns:
         One attribution per quote, in the same order.
     """
-    ctx = Resolver(text, paragraphs, quotes)
+    text, paragraphs, quotes = ctx.text, ctx.paragraphs, ctx.quotes
     result = [Attribution()] * len(quotes)
     by_para: dict[int, list[tuple[int, MarkedQuote]]] = {}
     for index, quote in enumerate(quotes):

@@ -1,19 +1,23 @@
-"""Direct-quote detection and speaker attribution: the quotes engine's public entry point.
+"""Quote detection and speaker attribution: the quotes engine's public entry point.
 
 This module owns ``detect_quotes``, which turns a text into ``Quote`` results: it finds
-the quotes from their marks (``marks``), decides whether each is a statement or a
-term, and attributes a speaker from the cues around it (``attribution``). The function is
-pure: no I/O and no state kept between calls.
+the quotes from their marks (``marks``), decides whether each is a statement, a fragment
+or a term, attributes a speaker from the cues around it (``attribution``) and, when
+asked, adds reported speech without marks (``reported``). The function is pure: no I/O
+and no state kept between calls.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 
 from reader.core.models import Quote, QuoteKind, Span
 from reader.core.quotes.attribution import Attribution, attribute
-from reader.core.quotes.marks import find_marked_quotes, split_paragraphs
+from reader.core.quotes.marks import MarkedQuote, find_marked_quotes, split_paragraphs
+from reader.core.quotes.reported import find_reported
+from reader.core.quotes.resolution import Resolver
 
 __all__ = ["QuoteDetail", "analyse_quotes", "detect_quotes", "looks_like_term"]
 
@@ -40,6 +44,10 @@ _CONTRACTIONS = (
     "'d",
 )
 _TERM_MAX_WORDS = 5
+# Small words a title in title case keeps in lower case: “Failure to Adjust”.
+_TITLE_SMALL = frozenset("a an the of to and or in on at for with by from".split())
+# Words before a title-case phrase that make it a name somebody gave: “called her ‘Miss Piggy’”.
+_NAMING = ("as", "called", "dubbed", "labeled", "labelled", "nicknamed", "branded", "her", "him")
 
 
 def looks_like_term(words: str) -> bool:
@@ -70,6 +78,54 @@ def looks_like_term(words: str) -> bool:
     return True
 
 
+def _shared(words: str | None) -> str | None:
+    """One string object for each cue or speaker name (“said”, “Trump”).
+
+    A corpus holds tens of thousands of quotes whose cues and speakers repeat; a reader
+    keeps all of them, so each repeat would otherwise cost a string of its own.
+    """
+    return sys.intern(words) if words is not None else None
+
+
+def _is_headline(text: str, para: Span) -> bool:
+    """A short paragraph in title case: a headline, whose quoted words are all capitalised."""
+    if para.end - para.start > 200:
+        return False
+    words = _WORD_RE.findall(text[para.start : para.end])
+    caps = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 4 and caps >= 0.7 * len(words)
+
+
+def _kind(
+    text: str, quote: MarkedQuote, is_term: bool, who: Attribution, headline: bool
+) -> QuoteKind:
+    """Statement, fragment (somebody's short phrase) or term (nobody is said to have said it).
+
+    A short phrase is somebody's words when a speech cue or a speaker goes with it in its
+    own sentence (“called the polls ‘phony polls’”, “described by X as ‘productive’”);
+    “so-called” and a title in title case (“told ‘Meet the Press’”) stay terms whatever the
+    sentence says, since nobody is quoted by them, except a nickname somebody gave
+    (“called her ‘Miss Piggy’”) and any phrase of a headline, which is in title case.
+    """
+    if not is_term or who.introduced:
+        return "statement"
+    if who.cue is None and who.speaker is None:
+        return "term"
+    before = text[max(0, quote.open_mark - 12) : quote.open_mark].rstrip().lower()
+    if before.endswith(("so-called", "so called", "titled", "entitled")):
+        return "term"
+    owner = who.mention is not None and text[who.mention.start : who.mention.end].endswith(
+        ("’s", "'s")
+    )
+    if who.cue is None and owner:
+        return "term"  # “DuVernay’s ‘13th’”: an owner, not a speaker
+    words = _WORD_RE.findall(text[quote.inner.start : quote.inner.end])
+    titled = len(words) > 1 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+    if titled and not headline and not before.endswith(_NAMING):
+        return "term"
+    return "fragment"
+
+
 class QuoteDetail:
     """A quote together with the evidence behind its attribution (for evaluation).
 
@@ -87,12 +143,15 @@ class QuoteDetail:
         self.closed = closed
 
 
-def analyse_quotes(text: str, paragraphs: Sequence[Span] | None = None) -> list[QuoteDetail]:
+def analyse_quotes(
+    text: str, paragraphs: Sequence[Span] | None = None, *, indirect: bool = False
+) -> list[QuoteDetail]:
     """Like ``detect_quotes`` but also return the attribution evidence of every quote.
 
     Args:
         text: The text to analyse.
         paragraphs: Its paragraph spans; None splits the text at newlines.
+        indirect: Also find reported speech without quote marks (kind ``indirect``).
 
     Returns:
         One ``QuoteDetail`` per quote, sorted by position.
@@ -103,22 +162,39 @@ def analyse_quotes(text: str, paragraphs: Sequence[Span] | None = None) -> list[
         looks_like_term(text[q.inner.start : q.inner.end]) and not (q.continues or q.continued)
         for q in marked
     ]
-    found: list[Attribution] = attribute(text, paras, marked, term_like)
+    ctx = Resolver(text, paras, marked)
+    found: list[Attribution] = attribute(ctx, term_like)
     details: list[QuoteDetail] = []
+    headlines = [_is_headline(text, para) for para in paras]
     for quote, is_term, who in zip(marked, term_like, found, strict=True):
-        kind: QuoteKind = "term" if is_term and not who.introduced else "statement"
+        kind = _kind(text, quote, is_term, who, headlines[quote.paragraph])
         details.append(
             QuoteDetail(
-                Quote(quote.inner, kind, who.speaker, who.speaker_span, who.cue),
+                Quote(quote.inner, kind, _shared(who.speaker), who.speaker_span, _shared(who.cue)),
                 who.mention,
                 quote.close_mark is not None,
             )
         )
-    return details
+    if not indirect:
+        return details
+    statements = frozenset(i for i, d in enumerate(details) if d.quote.kind == "statement")
+    reported = [
+        QuoteDetail(
+            Quote(r.span, "indirect", _shared(r.speaker), r.speaker_span, _shared(r.cue)),
+            r.mention,
+            True,
+        )
+        for r in find_reported(ctx, marked, statements)
+    ]
+    if not reported:
+        return details
+    return sorted(details + reported, key=lambda d: d.quote.span.start)
 
 
-def detect_quotes(text: str, paragraphs: Sequence[Span] | None = None) -> list[Quote]:
-    """Find the direct quotes of a text and who said them.
+def detect_quotes(
+    text: str, paragraphs: Sequence[Span] | None = None, *, indirect: bool = False
+) -> list[Quote]:
+    """Find the direct quotes of a text (and, if asked, its reported speech) and who said them.
 
     Detection: quotes in “ ” " ‘ ’ ' « » ‹ › „ “ ‚ ‘ marks; apostrophes (Trump's, don’t,
     ’90s, rock ’n’ roll, the allies’ plan) are told apart from single quote marks by their
@@ -132,8 +208,10 @@ def detect_quotes(text: str, paragraphs: Sequence[Span] | None = None) -> list[Q
     with the same speaker. ``span`` covers the words inside the marks, whitespace trimmed
     (punctuation inside the marks is kept).
 
-    Kind: ``term`` for a short phrase (at most five words) with no clause words that is
-    not introduced by a cue with a comma or colon; otherwise ``statement``.
+    Kind: a short phrase (at most five words, no clause words) not introduced by a cue
+    with a comma or colon is a ``fragment`` when a cue or speaker goes with it in its
+    sentence, else a ``term`` (also after “so-called” or “titled”, and a title-case
+    phrase outside headlines unless somebody “called” it so); otherwise ``statement``.
 
     Attribution: ``speaker`` is the surface name found from the cues around the quote (“…,”
     X said / said X / X told reporters / according to X, also later in the sentence / X:
@@ -151,11 +229,17 @@ def detect_quotes(text: str, paragraphs: Sequence[Span] | None = None) -> list[Q
     spokesman”, “officials”), I/we/they and undecidable cases give None. ``actor`` is
     always None.
 
+    Reported speech (``indirect=True``): kind ``indirect``, its span the reported clause
+    without “that”, found and attributed as ``reported`` describes; sorted in among the
+    direct quotes by start. It never overlaps a statement, but may hold a fragment or a
+    term (“he said the plan was ‘dead’”), so only the direct quotes are disjoint.
+
     Args:
         text: The text to analyse (cleaned or raw).
         paragraphs: Its paragraph spans, sorted and disjoint; None splits at newlines.
+        indirect: Also find reported speech without quote marks.
 
     Returns:
-        The quotes, sorted by position and disjoint.
+        The quotes, sorted by position.
     """
-    return [detail.quote for detail in analyse_quotes(text, paragraphs)]
+    return [detail.quote for detail in analyse_quotes(text, paragraphs, indirect=indirect)]

@@ -91,7 +91,7 @@ MEDIA_OBJECT_CUES = _words("told tells telling wrote writes writing said says po
 AUX_ADVERBS = _words(
     """had has have also previously publicly later then once again repeatedly reportedly
     recently quickly simply flatly further would will could did does do was is were been
-    just only still even first never often already earlier bluntly openly privately
+    just only still even first never often already earlier bluntly openly privately now
     angrily proudly softly told today yesterday"""
 )
 PRONOUNS = _words("he she they we i it you")

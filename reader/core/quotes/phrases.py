@@ -15,6 +15,7 @@ from reader.core.quotes.lexicon import (
     CLAUSE_BREAKS,
     CUE_VERBS,
     DETERMINERS,
+    LEADING_CAPS,
     MEDIA_OBJECT_CUES,
     PREPOSITIONS,
     PRONOUNS,
@@ -24,6 +25,7 @@ from reader.core.text import load_words
 
 __all__ = [
     "CONNECTORS",
+    "appositive_name",
     "cue_text",
     "is_cap",
     "is_cue",
@@ -39,6 +41,7 @@ _PLURAL_NOUN_CUES = frozenset(
     "claims remarks comments reports charges calls notes tweets posts promises demands".split()
 )
 _NOT_BEFORE_CUE = frozenset("of to should could might must may can".split())
+_NP_STARTS = frozenset("the a an his her their its".split())
 CONNECTORS = frozenset("of de da van von bin al la le del der di du dos el".split())
 _LEADING_ADVERBIAL = frozenset(
     "in on at after before during despite although while when as since for with without "
@@ -300,6 +303,36 @@ def subject_of(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | N
             break  # “Trump expressed”: the name ended
         j += 1
     return (i, j) if j > i and j - i <= 8 else None
+
+
+def appositive_name(tokens: Sequence[Token], np: tuple[int, int], hi: int) -> tuple[int, int]:
+    """“said the minister, Anna Berg”: the name after a description is the speaker.
+
+    Only a lower-case description (“the foreign minister”) gives way, to a name of one to
+    four capitalised words that ends at a comma, a dash, a sentence end or ``hi`` (an
+    appositive, not the start of a new clause); “the minister, Monday” keeps its phrase.
+
+    Args:
+        tokens: The paragraph's tokens.
+        np: The speaker phrase found next to the cue.
+        hi: Index the name may not reach.
+
+    Returns:
+        The name's token range, or ``np`` unchanged.
+    """
+    a, b = np
+    if tokens[a][2].lower() not in _NP_STARTS or not tokens[b - 1][2].islower():
+        return np
+    if b + 1 >= hi or tokens[b][2] != "," or not is_cap(tokens[b + 1][2]):
+        return np
+    if tokens[b + 1][2].lower() in LEADING_CAPS:
+        return np
+    j = b + 1
+    while j < hi and j - b <= 4 and is_cap(tokens[j][2]):
+        j += 1
+    if j < hi and tokens[j][2] not in END_PUNCT and tokens[j][2] not in (",", "—", "–"):
+        return np
+    return (b + 1, j)
 
 
 def cue_text(text: str, tokens: Sequence[Token], c: int, hi: int) -> str:

@@ -77,18 +77,20 @@ class Resolver:
         self._bounds: list[int] = []
         self._pending_bounds: Iterator[re.Match[str]] | None = None
         self._common: dict[str, bool] = {}  # per-call cache, not shared between calls
+        # Gender of a person's key, from a he/she already resolved to that person: the
+        # name's own evidence, stronger than whichever pronoun happens to follow it.
+        self._bound: dict[str, str] = {}
 
     def _names_to(self, pos: int) -> list[NameMention]:
         """The names found so far, which include every name starting at or before ``pos``.
 
         Names are found lazily, as far as a question needs: resolving the article's first
-        quotes does not pay for the rest of the text. Resolution only looks back from a
-        quote, so names after the last quote are never needed.
+        quotes does not pay for the rest of the text (reported speech after the last
+        quote reads on as far as its own cues).
         """
         if self._pending is None:
             skip = [q.outer for q in self.quotes]
-            end = skip[-1].end if skip else len(self.text)
-            self._pending = iter_names(self.text, end, skip)
+            self._pending = iter_names(self.text, len(self.text), skip)
         while not self._starts or self._starts[-1] <= pos:
             mention = next(self._pending, None)
             if mention is None:
@@ -109,14 +111,18 @@ class Resolver:
         return bisect_right(self._bounds, pos)
 
     def _gender(self, m: NameMention) -> str:
-        """The mention's gender, else the first personal pronoun after it decides.
+        """The mention's gender, else a pronoun bound to the person, else the next pronoun.
 
-        The pronoun decides only when no other person is named before it: in “Justice
-        Antonin Scalia … The woman’s enthusiasm for Trump … ‘…,’ she said” the “she”
-        is somebody else.
+        The name's own evidence comes first: an honorific, role word or known first name
+        (``m.gender``), then a he/she that an earlier quote resolved to the same person.
+        Only then does the first personal pronoun after the mention decide, and only when
+        no other person is named before it: in “Justice Antonin Scalia … The woman’s
+        enthusiasm for Trump … ‘…,’ she said” the “she” is somebody else.
         """
         if m.gender != "?":
             return m.gender
+        if m.key in self._bound:
+            return self._bound[m.key]
         found = _PRONOUN_RE.search(self.text, m.end, m.end + 250)
         if found is None:
             return "?"
@@ -284,7 +290,11 @@ class Resolver:
                 return None, None
             gender = "m" if lower[0] == "he" else "f"
             found = self.nearest(tokens[a][0], gender, None)
-            return (found.name, found.span) if found else (None, None)
+            if found is None:
+                return None, None
+            if not found.description:
+                self._bound.setdefault(found.key, gender)
+            return found.name, found.span
         # A trailing capitalised run is a name: “Kremlin spokesman Dmitry Peskov”.
         r = b
         while r > a and (

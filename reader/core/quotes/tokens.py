@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from reader.core.models import Span
+from reader.core.quotes.lexicon import INVERTIBLE_CUES
 from reader.core.quotes.marks import MarkedQuote
 
 __all__ = ["END_PUNCT", "QUOTE", "Token", "paragraph_tokens", "words_between"]
@@ -34,6 +35,7 @@ QUOTE = "\x00"  # placeholder token text for a whole quote
 _WINDOW = 1500  # characters of context kept on each side of a quote
 _HEAD_LOOKS = (400, _WINDOW)  # characters read back from a first quote, then on a second try
 _TAIL_ALL = 120  # a paragraph end this short is tokenised whole
+_HEADLINE = 200  # characters a paragraph may have to be read as a headline
 END_PUNCT = frozenset(".!?")
 
 Token = tuple[int, int, str]  # start, end, text (``QUOTE`` for a quote)
@@ -93,7 +95,30 @@ def paragraph_tokens(
         _tail(text, pos, para.end, tokens)
     else:
         _gap(text, pos, para.end, tokens)
+    if para.end - para.start <= _HEADLINE:
+        _lower_headline_cues(tokens)
     return tokens, quote_at
+
+
+def _lower_headline_cues(tokens: list[Token]) -> None:
+    """In a headline in title case, read “‘…’, Says Anna Berg” as the cue it is.
+
+    The rules take a capitalised word for a name word, so the headline would give no
+    cue. Only a verb right after a quote is read so: elsewhere a capitalised “Calls” or
+    “Tell” in a headline is as often part of its subject or object.
+    """
+    words = [t for t in tokens if t[2][:1].isalpha()]
+    if len(words) < 3 or sum(t[2][:1].isupper() for t in words) < 0.7 * len(words):
+        return
+    for i in range(1, len(tokens)):
+        start, end, word = tokens[i]
+        after_quote = tokens[i - 1][2][0] == QUOTE or (
+            i > 1 and tokens[i - 1][2] == "," and tokens[i - 2][2][0] == QUOTE
+        )
+        if not after_quote or word.lower() not in INVERTIBLE_CUES:
+            continue
+        if word[:1].isupper() and word[1:].islower():
+            tokens[i] = (start, end, word.lower())
 
 
 def _head(text: str, start: int, end: int, tokens: list[Token]) -> None:

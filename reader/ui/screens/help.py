@@ -25,6 +25,9 @@ def binding_rows(bindings: list[BindingType], display: Callable[[Binding], str]
                  ) -> list[tuple[str, str]]:
     """``(keys, description)`` rows of the bindings that have a description.
 
+    A binding's tooltip, when it has one, is the longer description the footer has no
+    room for, so the help shows that instead.
+
     Args:
         bindings: A class's BINDINGS.
         display: How the app shows a binding's keys (``App.get_key_display``).
@@ -35,7 +38,7 @@ def binding_rows(bindings: list[BindingType], display: Callable[[Binding], str]
             keys = ", ".join(
                 display(Binding(key.strip(), "")) for key in binding.key.split(",")
             )
-            rows.append((keys, binding.description))
+            rows.append((keys, binding.tooltip or binding.description))
     return rows
 
 

@@ -19,7 +19,7 @@ from textual.worker import get_current_worker
 
 from reader.core.models import Actor, AnalysedArticle, Span
 from reader.core.text import MATCH_LIMIT, counted, iter_match_batches, printable
-from reader.ui.messages import CompareRequested
+from reader.ui.messages import CompareRequested, IndirectToggled
 from reader.ui.widgets.actors_panel import ActorsPanel
 from reader.ui.widgets.reading_view import ReadingView
 
@@ -44,7 +44,8 @@ def article_header(item: AnalysedArticle) -> Content:
         printable(article.date) if article.date else None,
         f"origin: {printable(article.origin)}" if article.origin else None,
         counted(article.word_count, "word"),
-        counted(len(item.quotes), "quote"),
+        counted(len(item.speech), "quote"),
+        f"{sum(q.kind == 'indirect' for q in item.quotes):,} reported (r)",
     ]
     title = printable(article.title) if article.title else f"({printable(article.id)}, untitled)"
     where = [printable(shown_path(article.path)),
@@ -75,8 +76,8 @@ class ReadingScreen(Screen[None]):
     """Reads one article; n/N walk its quotes (or search matches while searching)."""
 
     # n and N have two bindings each, for quotes and for matches; check_action lets only
-    # the one for the current mode run and show in the footer. Back, N and o stay out of
-    # the footer (the help lists them) so q and ? fit in 80 columns.
+    # the one for the current mode run and show in the footer. Back, N, s and o stay out
+    # of the footer (the help lists them) so r, q and ? fit in 80 columns.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", show=False, id="read.back"),
         Binding("n", "next_quote", "Next quote", id="read.next"),
@@ -84,8 +85,11 @@ class ReadingScreen(Screen[None]):
         Binding("n", "next_match", "Next match", id="read.next_match"),
         Binding("N", "previous_match", "Previous match", show=False, id="read.previous_match"),
         Binding("slash", "find", "Find", id="read.find"),
-        Binding("s", "compare", "Side by side", id="read.compare"),
+        Binding("s", "compare", "Side by side", show=False, id="read.compare"),
         Binding("a", "toggle_actors", "Actors", id="read.actors"),
+        Binding("r", "toggle_indirect", "Reported", id="read.indirect",
+                tooltip="Reported speech (no quote marks): highlight it and walk it with n/N, "
+                        "or not (off at first)"),
         Binding("o", "open_url", "Open in browser", show=False, id="read.open"),
         Binding("j", "scroll_down", "Scroll down", show=False, id="read.down"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="read.up"),
@@ -101,10 +105,14 @@ class ReadingScreen(Screen[None]):
         final: bool
         capped: bool
 
-    def __init__(self, item: AnalysedArticle, actors: dict[str, Actor]) -> None:
+    def __init__(
+        self, item: AnalysedArticle, actors: dict[str, Actor], *, indirect: bool = False
+    ) -> None:
         super().__init__()
         self.item = item
         self.actors = actors
+        self.indirect = indirect
+        """Reported speech is highlighted when the screen opens."""
         self._search = 0  # generation of the latest search; older results are dropped
         self._search_done = True
         self._capped = False
@@ -132,7 +140,7 @@ class ReadingScreen(Screen[None]):
         return self.query_one("#find", Input)
 
     def on_mount(self) -> None:
-        self.reading_view.show(self.item)
+        self.reading_view.show(self.item, indirect=self.indirect)
         self.reading_view.focus()
         self.query_one(ActorsPanel).show_article_actors(self.item, self.actors)
 
@@ -188,6 +196,13 @@ class ReadingScreen(Screen[None]):
 
     def action_compare(self) -> None:
         self.post_message(CompareRequested(self.item.article.id))
+
+    def action_toggle_indirect(self) -> None:
+        shown = not self.reading_view.indirect_shown
+        self.reading_view.set_indirect(shown)
+        self._bar(Content("Reported speech " + ("shown: n / N walk it too" if shown
+                                                 else "hidden")))
+        self.post_message(IndirectToggled(shown))
 
     def action_toggle_actors(self) -> None:
         panel = self.query_one(ActorsPanel)
@@ -307,13 +322,16 @@ class ReadingScreen(Screen[None]):
     def _quote_changed(self, message: ReadingView.QuoteChanged) -> None:
         quote = message.quote
         if quote is None:
-            self._bar(Content("This article has no direct quotes."))
+            hidden = not self.reading_view.indirect_shown and any(
+                q.kind == "indirect" for q in self.item.quotes)
+            self._bar(Content("This article has no direct quotes"
+                              + ("; r shows its reported speech." if hidden else ".")))
             return
         speaker = quote.speaker or "unattributed"
         actor = self.actors.get(quote.actor) if quote.actor else None
         if actor is not None and actor.name != quote.speaker:
             speaker = f"{speaker} ({actor.name})"
-        kind = "term" if quote.kind == "term" else "statement"
+        kind = quote.kind
         cue = f" · cue: {quote.cue}" if quote.cue else ""
         self._bar(Content.assemble(
             f"Quote {message.index + 1} of {message.total} · {kind} · speaker: ",

@@ -32,6 +32,8 @@ KIND_FILTERS: tuple[tuple[str | None, str], ...] = (
     ("place", "places"),
 )
 SORT_ORDERS = ("mentions", "name", "count")
+ARTICLE_COUNT = "Quotes"
+"""The count column over one article, which also has a column of reported speech."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class ActorRow:
     count: int
     """Articles naming the actor (corpus) or its quotes (one article)."""
     mentions: int
+    reported: int | None = None
+    """Its reported speech in the article (None for the corpus, which lists no column)."""
 
 
 class ActorTable(DataTable[Cell]):
@@ -145,10 +149,11 @@ class ActorsPanel(Vertical):
             actors: The corpus's actors by id (the article's mentions point at them).
         """
         mentions = Counter(m.actor for m in item.mentions if m.actor in actors)
-        quotes = Counter(q.actor for q in item.quotes if q.actor)
-        rows = [ActorRow(actors[actor_id], quotes[actor_id], count)
+        quotes = Counter(q.actor for q in item.speech if q.actor)
+        reported = Counter(q.actor for q in item.quotes if q.actor and q.kind == "indirect")
+        rows = [ActorRow(actors[actor_id], quotes[actor_id], count, reported[actor_id])
                 for actor_id, count in mentions.items() if actor_id is not None]
-        self._show(rows, "Actors in this article", "Quotes")
+        self._show(rows, "Actors in this article", ARTICLE_COUNT)
 
     def _show(self, rows: list[ActorRow], scope: str, count_label: str) -> None:
         self._rows = rows
@@ -162,6 +167,8 @@ class ActorsPanel(Vertical):
             self.table.add_column(Text("Kind"), key="kind", width=6)
             self.table.add_column(Text(count_label, justify="right"), key="count", width=6)
             self.table.add_column(Text("Refs", justify="right"), key="mentions", width=4)
+            if count_label == ARTICLE_COUNT:
+                self.table.add_column(Text("Rep", justify="right"), key="reported", width=3)
         self._refresh_rows()
 
     def _refresh_rows(self) -> None:
@@ -178,13 +185,15 @@ class ActorsPanel(Vertical):
         ]
         shown.sort(key=self._sort_key, reverse=self.reverse)
         for row in shown:
-            table.add_row(
+            cells = [
                 Cell(row.actor.name),
                 Cell(KIND_LABELS[row.actor.kind]),
                 Cell(str(row.count), justify="right"),
                 Cell(str(row.mentions), justify="right"),
-                key=row.actor.id,
-            )
+            ]
+            if row.reported is not None:
+                cells.append(Cell(str(row.reported), justify="right"))
+            table.add_row(*cells, key=row.actor.id)
         if current is not None and current in table.rows:
             table.move_cursor(row=table.get_row_index(current))
         self._show_title(len(shown))
@@ -256,7 +265,8 @@ class ActorsPanel(Vertical):
         self.table.focus()
 
     def show_quotes(self, actor_id: str, articles: Sequence[AnalysedArticle]) -> None:
-        """List what the actor said in ``articles`` (each line names its source if many).
+        """List what the actor said in ``articles``, in text order: quotes, and reported
+        speech marked as such (each line names its source if many).
 
         Args:
             actor_id: The actor.
@@ -264,20 +274,28 @@ class ActorsPanel(Vertical):
         """
         actor = self._actors.get(actor_id)
         lines: list[Content] = []
+        reported = 0
         for item in articles:
             title = printable(item.article.title or item.article.id)
             outlet = printable(item.article.source or "") or (
                 title if len(title) <= 30 else title[:29] + "…")
             for quote in item.quotes:
-                if quote.actor == actor_id:
-                    said = item.article.text[quote.span.start : quote.span.end]
-                    if len(articles) > 1:
-                        lines.append(Content.assemble((outlet, "bold"), ": “", said, "”"))
-                    else:
-                        lines.append(Content.assemble("“", said, "”"))
+                if quote.actor != actor_id or quote.kind == "term":
+                    continue
+                said = item.article.text[quote.span.start : quote.span.end]
+                # Reported speech is the writer's wording: no quote marks, a label instead.
+                words = (Content.assemble(("reported: ", "italic"), said)
+                         if quote.kind == "indirect" else Content.assemble("“", said, "”"))
+                if len(articles) > 1:
+                    words = Content.assemble((outlet, "bold"), ": ", words)
+                lines.append(words)
+                reported += quote.kind == "indirect"
         name = printable(actor.name if actor else actor_id)
-        header = Content.assemble((name, "bold"), f" — {counted(len(lines), 'quote')}" if lines
-                                  else " — no direct quotes")
+        direct = len(lines) - reported
+        counts = ", ".join(c for c in (counted(direct, "quote") if direct else "",
+                                       f"{reported:,} reported" if reported else "") if c)
+        header = Content.assemble((name, "bold"), f" — {counts}" if lines
+                                  else " — no quotes or reported speech")
         self.query_one("#actor-quotes-text", Static).update(
             Content("\n").join([header, *lines]))
         self.quotes.add_class("-shown")

@@ -254,7 +254,7 @@ class ArticleList(DataTable[Cell]):
             Cell(article.title or f"({article.id})"),
             Cell(article.date or "—"),
             Cell(f"{article.word_count:,}", justify="right"),
-            Cell("…" if pending else str(len(item.quotes)), justify="right"),
+            Cell("…" if pending else str(len(item.speech)), justify="right"),
         )
 
 

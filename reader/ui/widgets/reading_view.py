@@ -78,6 +78,11 @@ class ReadingView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.item: AnalysedArticle | None = None
+        self.walked: tuple[Quote, ...] = ()
+        """The quotes n/N walk: the speech kinds, and reported speech while it is shown
+        (terms are highlighted, not walked)."""
+        self.indirect_shown = False
+        """Reported speech (kind ``indirect``) is highlighted and walked."""
         self.quote_index = -1
         self.matches: list[Span] = []
         self.match_index = -1
@@ -92,18 +97,43 @@ class ReadingView(ScrollView, can_focus=True):
         # the top (keeping the reader's place after a resize) or the middle (a cursor).
         self._pending: tuple[Span, bool] | None = None
 
-    def show(self, item: AnalysedArticle) -> None:
-        """Show an article from its top, with no quote selected and no search."""
+    def show(self, item: AnalysedArticle, *, indirect: bool = False) -> None:
+        """Show an article from its top, with no quote selected and no search.
+
+        Args:
+            item: The analysed article.
+            indirect: Highlight (and walk) its reported speech too.
+        """
         self.item = item
         self.quote_index = -1
         self.matches = []
         self.match_index = -1
-        self._quotes = SpanIndex(item.quotes, _span_of)
+        self._pick_quotes(indirect)
         self._mentions = SpanIndex(item.mentions, _span_of)
         self._matches = SpanIndex((), _span_itself)
         self._pending = None
         self._start_layout(self._text_width())
         self.scroll_home(animate=False)
+
+    def _pick_quotes(self, indirect: bool) -> None:
+        assert self.item is not None
+        self.indirect_shown = indirect
+        shown = [q for q in self.item.quotes if indirect or q.kind != "indirect"]
+        self._quotes = SpanIndex(shown, _span_of)
+        self.walked = tuple(q for q in shown if q.kind != "term")
+
+    def set_indirect(self, shown: bool) -> None:
+        """Highlight reported speech and walk it with n/N, or leave it plain.
+
+        The quote under the cursor stays selected when it is still walked.
+        """
+        if self.item is None or shown == self.indirect_shown:
+            return
+        current = self.current_quote
+        self._pick_quotes(shown)
+        self.quote_index = self.walked.index(current) if current in self.walked else -1
+        self._strips.clear()
+        self.refresh()
 
     @property
     def laid_out(self) -> LineLayout:
@@ -113,9 +143,9 @@ class ReadingView(ScrollView, can_focus=True):
     @property
     def current_quote(self) -> Quote | None:
         """The quote under the cursor."""
-        if self.item is None or not 0 <= self.quote_index < len(self.item.quotes):
+        if not 0 <= self.quote_index < len(self.walked):
             return None
-        return self.item.quotes[self.quote_index]
+        return self.walked[self.quote_index]
 
     @property
     def current_match(self) -> Span | None:
@@ -125,15 +155,15 @@ class ReadingView(ScrollView, can_focus=True):
 
     def move_quote(self, step: int) -> None:
         """Move the quote cursor by ``step`` (wrapping) and bring it into view."""
-        if self.item is None or not self.item.quotes:
+        if not self.walked:
             self.post_message(self.QuoteChanged(None, -1, 0))
             return
-        total = len(self.item.quotes)
+        total = len(self.walked)
         previous = self.current_quote
         self.quote_index = (self.quote_index + step) % total if self.quote_index >= 0 else (
             0 if step > 0 else total - 1
         )
-        quote = self.item.quotes[self.quote_index]
+        quote = self.walked[self.quote_index]
         self._restyle([previous.span if previous else None, quote.span])
         self.reveal(quote.span)
         self.post_message(self.QuoteChanged(quote, self.quote_index, total))
