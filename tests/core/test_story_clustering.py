@@ -124,3 +124,7 @@ def test_a_near_copy_is_folded_into_the_earlier_article_and_not_indexed() -> Non
     pairs, folded_into = similar_pairs([a, near, other])
     assert folded_into == [0, 0, 2]
     assert set(pairs) == {(0, 2)}
+
+
+def test_no_articles_no_stories() -> None:
+    assert cluster_stories([]) == []

@@ -240,6 +240,10 @@ class Lexicon:
             found = self._keys[key] = code(_SHARED_MAX + len(self._keys))
         return found
 
+    def forget_sentences(self) -> None:
+        """Drop the memoised sentences (words stay): for a caller done with some texts."""
+        self._sentences.clear()
+
     def word(self, written: str) -> Word:
         """Return the record of a written word (a ``TOKEN_RE`` match)."""
         found = self._words.get(written)

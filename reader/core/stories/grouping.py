@@ -46,16 +46,12 @@ def cluster_stories(articles: Sequence[Article], threshold: float = STORY_THRESH
         The stories, biggest first (then by id); every article is in exactly one.
     """
     ordered = sorted(articles, key=lambda article: article.id)
-    folded: dict[str, list[Article]] = {}
+    folded: dict[bytes, list[Article]] = {}
     for article in ordered:
-        folded.setdefault(" ".join(article.text.split()), []).append(article)
+        text = " ".join(article.text.split()).encode("utf-8")
+        folded.setdefault(hashlib.blake2b(text, digest_size=16).digest(), []).append(article)
     groups = list(folded.values())
-    terms = [article_terms(group[0].title, group[0].text) for group in groups]
-    vectors = combine(
-        channel_vectors([t[0] for t in terms], FREQUENT_TERM_SHARE),
-        channel_vectors([t[1] for t in terms], FREQUENT_TERM_SHARE),
-    )
-    pairs, folded_into = similar_pairs(vectors)
+    pairs, folded_into = similar_pairs(_vectors(groups))
     _penalise_dates(pairs, [_stated_date(group[0]) for group in groups])
     labels = average_linkage(len(groups), pairs, threshold)
     labels = [labels[folded_into[index]] for index in range(len(groups))]
@@ -65,6 +61,22 @@ def cluster_stories(articles: Sequence[Article], threshold: float = STORY_THRESH
     stories = [_story(groups, indices, pairs) for indices in members.values()]
     stories.sort(key=lambda story: (-len(story.articles), story.id))
     return stories
+
+
+def _vectors(groups: list[list[Article]]) -> list[dict[str, float]]:
+    """Each group's combined vector, its term counts let go channel by channel.
+
+    The counts are the peak of the clustering's memory (tens of MB for 10,000 articles),
+    so each channel's are dropped as soon as its vectors are made.
+    """
+    if not groups:
+        return []
+    words, names = zip(*(article_terms(g[0].title, g[0].text) for g in groups), strict=True)
+    word_vectors = channel_vectors(words, FREQUENT_TERM_SHARE)
+    del words
+    name_vectors = channel_vectors(names, FREQUENT_TERM_SHARE)
+    del names
+    return combine(word_vectors, name_vectors)
 
 
 def _stated_date(article: Article) -> dt.date | None:

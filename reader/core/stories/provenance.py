@@ -8,7 +8,7 @@ alone cover that much, else *paraphrase*.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.core.models import Article, PairKind, SentenceProvenance, Span
@@ -105,15 +105,23 @@ def provenance_records(
     Returns:
         Records sorted by sentence, partner ids sorted in each.
     """
+    # Most sentences of an article share the same partners: one tuple for all of them
+    # (a 10,000-article corpus holds a quarter of a million records).
+    partner_tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def partners_of(ids: Iterable[str]) -> tuple[str, ...]:
+        found = tuple(sorted(ids))
+        return partner_tuples.setdefault(found, found)
+
     records = []
     for index, kinds in shared.items():
-        reusing = sorted(p for p, kind in kinds.items() if kind == "reuse")
+        reusing = partners_of(p for p, kind in kinds.items() if kind == "reuse")
         if reusing:
-            records.append(SentenceProvenance(index, "reuse", tuple(reusing)))
+            records.append(SentenceProvenance(index, "reuse", reusing))
         elif kinds:
-            records.append(SentenceProvenance(index, "paraphrase", tuple(sorted(kinds))))
+            records.append(SentenceProvenance(index, "paraphrase", partners_of(kinds)))
     records.extend(
-        SentenceProvenance(index, "paraphrase", tuple(sorted(partners)))
+        SentenceProvenance(index, "paraphrase", partners_of(partners))
         for index, partners in facts.items()
         if index not in shared and partners
     )

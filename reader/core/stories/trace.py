@@ -60,7 +60,7 @@ def trace_stories(
     items: Sequence[AnalysedArticle],
     aliases: Mapping[str, str] | None = None,
 ) -> list[StoryTrace]:
-    """Trace every story of a corpus (one lexicon for all, so copies are read once).
+    """Trace every story of a corpus.
 
     Args:
         stories: The stories (``cluster_stories``).
@@ -72,10 +72,13 @@ def trace_stories(
     """
     lexicon = Lexicon(aliases)
     by_id = {item.article.id: item for item in items}
-    return [
-        _trace([by_id[i] for i in story.articles if i in by_id], story.id, lexicon)
-        for story in stories
-    ]
+    traces = []
+    for story in stories:
+        traces.append(_trace([by_id[i] for i in story.articles if i in by_id], story.id, lexicon))
+        # Copies of one text are always in one story: the sentences memoised for this one
+        # would only hold the corpus's text until the end (100 MB for 10,000 articles).
+        lexicon.forget_sentences()
+    return traces
 
 
 def _trace(members: list[AnalysedArticle], story_id: str, lexicon: Lexicon) -> StoryTrace:
