@@ -5,7 +5,7 @@ Usage::
     .venv/bin/python benchmarks/audit_story_actors.py [DATA_DIR]
 
 The 2,225 articles are cleaned as the app cleans them, mentions detected, and stories
-taken from ``cluster_stories`` (cached in the temp folder by ``benchmarks._stories_cache``).
+taken from ``cluster_stories`` (cached in the temp folder by ``benchmarks._stories``).
 Then ``merge_actors`` runs twice, without stories and with them, and for each run prints:
 
 * people whose names carry two different given names (Robbie and Robin Williams in one
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks._data import data_dir  # noqa: E402
-from benchmarks._stories_cache import bbc_articles, story_map  # noqa: E402
+from benchmarks._stories import bbc_articles, story_map  # noqa: E402
 from reader.core.actors import detect_mentions, merge_actors  # noqa: E402
 from reader.core.actors.names import fold, person_parts, royal_title  # noqa: E402
 from reader.core.models import Actor, Mention  # noqa: E402
@@ -119,7 +119,7 @@ def report(name: str, docs: Documents, stories: Mapping[str, str] | None,
 def main() -> None:
     """Detect, cluster, merge twice and print both audits."""
     articles = bbc_articles(data_dir(sys.argv, "bbc-news-fulltext"))
-    stories = story_map(articles, "bbc")
+    stories = story_map(articles)
     sizes = sorted((list(stories.values()).count(s) for s in set(stories.values())),
                    reverse=True)
     print(f"{len(articles)} articles, {len(sizes)} stories (largest {sizes[0]}, "

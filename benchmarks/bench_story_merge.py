@@ -7,7 +7,7 @@ Usage::
 The BBC corpus (2,225 articles, cleaned and detected as the app does) is repeated to
 10,000 documents, as ``bench_tui.py`` copies it into its 10,000-article folder. Stories
 come from ``cluster_stories`` on the 2,225 originals (cached by
-``benchmarks._stories_cache``) and are given to the copies two ways: a copy in its
+``benchmarks._stories``) and are given to the copies two ways: a copy in its
 original's story (what clustering the copies does: identical texts are one story), and
 each copy in a story of its own (the worst case for linking across stories: every name
 in five stories). Each merge runs once for time and once under ``tracemalloc`` for the
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks._data import data_dir  # noqa: E402
-from benchmarks._stories_cache import bbc_articles, story_map  # noqa: E402
+from benchmarks._stories import bbc_articles, story_map  # noqa: E402
 from reader.core.actors import detect_mentions, merge_actors  # noqa: E402
 from reader.core.models import Mention  # noqa: E402
 
@@ -54,7 +54,7 @@ def measure(name: str, docs: list[tuple[str, list[Mention]]],
 def main() -> None:
     """Build the 10,000 documents and measure the three settings."""
     articles = bbc_articles(data_dir(sys.argv, "bbc-news-fulltext"))
-    stories = story_map(articles, "bbc")
+    stories = story_map(articles)
     detected = [(a.id, detect_mentions(a.text, a.sentences)) for a in articles]
     docs: list[tuple[str, list[Mention]]] = []
     shared: dict[str, str] = {}

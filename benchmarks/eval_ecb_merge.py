@@ -27,7 +27,7 @@ Then "as the app does it": every document of every topic in ONE corpus, its sent
 joined by blank lines and cleaned as the app cleans a plain-text file, mentions found by
 our own detector (``detect_mentions``), and merged once, without stories (the whole
 corpus one story, as before) and with the stories of ``cluster_stories`` (cached in the
-temp folder by ``benchmarks._stories_cache``). A gold mention is found when a detected
+temp folder by ``benchmarks._stories``). A gold mention is found when a detected
 person mention overlaps it (the most overlapping one); it is scored by that mention's
 actor, B-cubed over the gold mentions found. Also counted: detected one-word person
 mentions linked to a person whose full name occurs only in other topics.
@@ -44,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks._stories_cache import story_map  # noqa: E402
+from benchmarks._stories import story_map  # noqa: E402
 from reader.core.actors import detect_mentions, merge_actors  # noqa: E402
 from reader.core.actors.names import person_parts  # noqa: E402
 from reader.core.models import Article, Mention, RawDocument, Span  # noqa: E402
@@ -219,7 +219,7 @@ def app_setting(topics: list[Path]) -> None:
     started = time.perf_counter()
     documents = [(a.id, detect_mentions(a.text, a.sentences)) for _, a, _ in corpus]
     detect_seconds = time.perf_counter() - started
-    stories = story_map([a for _, a, _ in corpus], "ecbplus")
+    stories = story_map([a for _, a, _ in corpus])
     print(f"\nAs the app does it: {len(corpus)} documents in one corpus, {gold_total} gold"
           f" mentions ({dropped} on lines cleaning dropped), our detector"
           f" ({detect_seconds:.1f} s), {len(set(stories.values()))} stories from"
