@@ -143,26 +143,26 @@ def _config(options: argparse.Namespace) -> Config:
     return replace(config, max_bytes=options.max_size)
 
 
+def _corpus_arguments(command: argparse.ArgumentParser, json_help: str) -> None:
+    """The arguments of a subcommand that analyses a corpus (analyze, stories)."""
+    command.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
+    command.add_argument("--json", action="store_true", help=json_help)
+    command.add_argument("--max-size", type=_size_in_bytes, default=None, metavar="MB",
+                         help="skip files larger than this (default 20)")
+    command.add_argument("--workers", type=_workers, default=None, metavar="N",
+                         help="analysis processes, 0 to analyse in this process (default: "
+                         "one per core for 200 or more articles on a machine with two cores "
+                         "or more, else 0)")
+
+
 def _subcommand_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="newsroom")
     parser.add_argument("--version", action="version", version=f"newsroom {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    analyze = commands.add_parser("analyze", help="clean and analyse articles")
-    analyze.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
-    analyze.add_argument("--json", action="store_true", help="print the JSON contract")
-    analyze.add_argument("--max-size", type=_size_in_bytes, default=None, metavar="MB",
-                         help="skip files larger than this (default 20)")
-    analyze.add_argument("--workers", type=_workers, default=None, metavar="N",
-                         help="analysis processes, 0 to analyse in this process (default: "
-                         "one per core for 200 or more articles on a machine with two cores "
-                         "or more, else 0)")
-    stories = commands.add_parser("stories", help="group articles into stories, one an event")
-    stories.add_argument("paths", nargs="*", metavar="PATH", help="files or folders")
-    stories.add_argument("--json", action="store_true", help="print the JSON stories list")
-    stories.add_argument("--max-size", type=_size_in_bytes, default=None, metavar="MB",
-                         help="skip files larger than this (default 20)")
-    stories.add_argument("--workers", type=_workers, default=None, metavar="N",
-                         help="analysis processes, as for analyze")
+    _corpus_arguments(commands.add_parser("analyze", help="clean and analyse articles"),
+                      "print the JSON contract")
+    _corpus_arguments(commands.add_parser("stories", help="group articles into stories, "
+                                          "one a real event"), "print the JSON stories list")
     align = commands.add_parser(
         "align", help="align two articles passage by passage",
         description="A and B are files, records FILE#N of a JSON/JSONL/CSV file, or ids "

@@ -7,12 +7,31 @@ from pathlib import Path
 import pytest
 
 from reader.config import Config
-from reader.core.models import Article, RawDocument
+from reader.core.models import Article, Block, RawDocument, Span
 from reader.core.text.cleaning import clean_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def make_article(ident: str, paragraphs: list[list[str]], date: str | None = None) -> Article:
+    """An article whose sentences are given, paragraph by paragraph."""
+    text, blocks, sentences = "", [], []
+    for paragraph in paragraphs:
+        if text:
+            text += "\n\n"
+        start = len(text)
+        for k, sentence in enumerate(paragraph):
+            if k:
+                text += " "
+            sentences.append(Span(len(text), len(text) + len(sentence)))
+            text += sentence
+        blocks.append(Block(Span(start, len(text)), "paragraph"))
+    return Article(
+        id=ident, path=ident, text=text, date=date, blocks=tuple(blocks),
+        sentences=tuple(sentences),
+    )
 
 
 def seed_documents() -> list[RawDocument]:

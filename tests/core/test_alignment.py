@@ -10,29 +10,12 @@ import pytest
 
 from reader.core.align.alignment import align_articles, alignment_to_json
 from reader.core.align.tokens import TOKEN_RE, Lexicon, normalise, stem
-from reader.core.models import Alignment, Article, Block, EditOp, RawDocument, Span
+from reader.core.models import Alignment, Article, EditOp, RawDocument, Span
 from reader.core.text.cleaning import clean_corpus
+from tests.conftest import make_article
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = json.loads((ROOT / "tests/data/gold_000_003.json").read_text(encoding="utf-8"))
-
-
-def make_article(ident: str, paragraphs: list[list[str]]) -> Article:
-    """An article whose sentences are given, paragraph by paragraph."""
-    text, blocks, sentences = "", [], []
-    for paragraph in paragraphs:
-        if text:
-            text += "\n\n"
-        start = len(text)
-        for k, sentence in enumerate(paragraph):
-            if k:
-                text += " "
-            sentences.append(Span(len(text), len(text) + len(sentence)))
-            text += sentence
-        blocks.append(Block(Span(start, len(text)), "paragraph"))
-    return Article(
-        id=ident, path=ident, text=text, blocks=tuple(blocks), sentences=tuple(sentences)
-    )
 
 
 @pytest.fixture(scope="module")

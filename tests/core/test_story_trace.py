@@ -9,7 +9,6 @@ import pytest
 from reader.core.models import (
     AnalysedArticle,
     Article,
-    Block,
     Quote,
     QuoteGroup,
     Span,
@@ -19,7 +18,7 @@ from reader.core.models import (
 from reader.core.pipeline import analyse_corpus, name_aliases
 from reader.core.stories import provenance_to_json, trace_stories, trace_story, trace_to_json
 from reader.core.stories.candidates import candidate_pairs
-from tests.conftest import seed_documents
+from tests.conftest import make_article, seed_documents
 
 # A made-up event: an original report, a verbatim repost with straight quote marks and a
 # paragraph of its own, and a report in other words with the quotes cut and misattributed.
@@ -52,25 +51,6 @@ OTHER = [
     ["“We opened three shelters,” one volunteer recalled."],
     ["“The gate failed at the worst moment, and we will find out why,” Varga added."],
 ]
-
-
-def make_article(ident: str, paragraphs: list[list[str]], date: str | None = None) -> Article:
-    """An article whose sentences are given, paragraph by paragraph."""
-    text, blocks, sentences = "", [], []
-    for paragraph in paragraphs:
-        if text:
-            text += "\n\n"
-        start = len(text)
-        for k, sentence in enumerate(paragraph):
-            if k:
-                text += " "
-            sentences.append(Span(len(text), len(text) + len(sentence)))
-            text += sentence
-        blocks.append(Block(Span(start, len(text)), "paragraph"))
-    return Article(
-        id=ident, path=ident, text=text, date=date, blocks=tuple(blocks),
-        sentences=tuple(sentences),
-    )
 
 
 def quote(article: Article, words: str, speaker: str | None, actor: str | None) -> Quote:
