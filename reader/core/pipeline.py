@@ -70,9 +70,26 @@ def analyse_corpus(
         analysed = [analyse_article(article) for article in articles]
     else:
         analysed = list(analyse_all(articles))
+    return finish_corpus(analysed, (*errors, *empty))
+
+
+def finish_corpus(analysed: Sequence[AnalysedArticle], errors: Sequence[LoadError]) -> Corpus:
+    """The corpus-wide results made from per-article ones: stories, then actors merged.
+
+    Args:
+        analysed: Every article with its own quotes and mentions, in corpus order.
+        errors: The run's load errors, carried into the result.
+    """
     stories = cluster_stories([item.article for item in analysed])
     actors, merged = merge_corpus(analysed)
-    return Corpus(articles=merged, actors=actors, errors=(*errors, *empty), stories=tuple(stories))
+    return Corpus(articles=merged, actors=actors, errors=tuple(errors), stories=tuple(stories))
+
+
+def finish_reader_corpus(analysed: Sequence[AnalysedArticle],
+                         errors: Sequence[LoadError]) -> Corpus:
+    """What the reader needs once everything is analysed: actors merged (no stories yet)."""
+    actors, merged = merge_corpus(analysed)
+    return Corpus(articles=merged, actors=actors, errors=tuple(errors))
 
 
 def name_aliases(actors: Sequence[Actor]) -> dict[str, str]:
