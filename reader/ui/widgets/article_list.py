@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, ClassVar
@@ -21,13 +21,14 @@ from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
-from reader.core.text import printable
 from reader.ui.render import Cell, fit_cell
+from reader.ui.widgets.list_filter import ListFilter
 
 if TYPE_CHECKING:
     from textual.scrollbar import ScrollBar
 
     from reader.core.models import AnalysedArticle
+    from reader.library.state import ArticleState
 
 SORT_ORDERS: tuple[str, ...] = ("file", "date", "outlet", "title", "size")
 # How each order reads in its natural direction and reversed (the status line says it).
@@ -55,32 +56,6 @@ def _sort_key(order: str) -> Callable[[AnalysedArticle], tuple[object, ...]]:
     return lambda item: (False,)
 
 
-@dataclass(frozen=True)
-class ListFilter:
-    """What the list shows: a text query and optional outlet and actor filters."""
-
-    query: str = ""
-    outlet: str | None = None
-    actor: str | None = None
-    actor_name: str | None = None
-
-    @property
-    def active(self) -> bool:
-        """True when anything is filtered out."""
-        return bool(self.query or self.outlet or self.actor)
-
-    def describe(self) -> str:
-        """A short human description, for the status line (one line)."""
-        parts = []
-        if self.query:
-            parts.append(f"matching “{self.query}”")
-        if self.outlet:
-            parts.append(f"from {self.outlet}")
-        if self.actor:
-            parts.append(f"mentioning {self.actor_name or self.actor}")
-        return printable(", ".join(parts))
-
-
 class ArticleList(DataTable[Cell]):
     """Every loaded article; cells are ``Cell`` objects so titles are never parsed as markup."""
 
@@ -103,6 +78,8 @@ class ArticleList(DataTable[Cell]):
         # listed ones without rebuilding the list for every batch.
         self._articles: dict[str, AnalysedArticle] = {}
         self._pending: set[str] = set()
+        # Reading state by article id (unread and unflagged when absent).
+        self._states: dict[str, ArticleState] = {}
         self.order_by = "file"
         self.reverse = False
         self.list_filter = ListFilter()
@@ -122,7 +99,9 @@ class ArticleList(DataTable[Cell]):
     def on_mount(self) -> None:
         # Text labels, not strings: DataTable parses a string label as markup, and that
         # loads Rich's emoji table (about 12 ms) before the first frame.
-        self.add_column(Text("Outlet"), key="source", width=14)
+        self.add_column(Text("★"), key="flag", width=1)
+        # The outlet gives the flag column its three cells: titles keep their width.
+        self.add_column(Text("Outlet"), key="source", width=11)
         self.add_column(Text("Title"), key="title", width=40)
         self.add_column(Text("Date"), key="date", width=10)
         self.add_column(Text("Words"), key="words", width=6)
@@ -195,6 +174,22 @@ class ArticleList(DataTable[Cell]):
                 for column, value in zip(self.columns, self._cells(item), strict=True):
                     self.update_cell(article_id, column, value)
 
+    def set_states(self, states: Mapping[str, ArticleState]) -> None:
+        """Show these reading states (merged into those known): bold unread, ★ flagged."""
+        self._states.update(states)
+        if self.list_filter.unread or self.list_filter.flagged or self.list_filter.query:
+            self._refresh_rows()
+            return
+        for article_id in states:
+            item = self._articles.get(article_id)
+            if item is not None and article_id in self.rows:
+                for column, value in zip(self.columns, self._cells(item), strict=True):
+                    self.update_cell(article_id, column, value)
+
+    def state_of(self, article_id: str) -> ArticleState | None:
+        """The reading state shown for an article (None before the library answered)."""
+        return self._states.get(article_id)
+
     def set_sort(self, order: str, *, reverse: bool = False) -> None:
         """Sort by ``file``, ``date``, ``outlet``, ``title`` or ``size``.
 
@@ -223,7 +218,14 @@ class ArticleList(DataTable[Cell]):
             return False
         if wanted.actor and not any(m.actor == wanted.actor for m in item.mentions):
             return False
-        return contains(item.article.title or "") or contains(item.article.text)
+        state = self._states.get(item.article.id)
+        if wanted.unread and state is not None and state.read:
+            return False
+        if wanted.flagged and (state is None or not state.flagged):
+            return False
+        note = state.note if state is not None else ""
+        return (contains(item.article.title or "") or contains(item.article.text)
+                or bool(note and contains(note)))
 
     def _refresh_rows(self) -> None:
         current = self.current_id
@@ -249,9 +251,11 @@ class ArticleList(DataTable[Cell]):
     def _cells(self, item: AnalysedArticle) -> tuple[Cell, ...]:
         article = item.article
         pending = article.id in self._pending
+        state = self._states.get(article.id)
         return (
+            Cell("★" if state is not None and state.flagged else " "),
             Cell(article.source or "—"),
-            Cell(article.title or f"({article.id})"),
+            Cell(article.title or f"({article.id})", bold=state is not None and not state.read),
             Cell(article.date or "—"),
             Cell(f"{article.word_count:,}", justify="right"),
             Cell("…" if pending else str(len(item.quotes)), justify="right"),
@@ -391,6 +395,8 @@ class ArticleList(DataTable[Cell]):
         style += component_style
         if post_style:
             style += post_style
+        if value.bold:
+            style += Style(bold=True)
         text = fit_cell(value.plain, content_width, value.justify)
         pad = " " * self.cell_padding
         lines = [[Segment(pad + text + pad, style)]]
