@@ -29,7 +29,7 @@ from reader.cli_output import (
 )
 from reader.config import Config, default_paths
 from reader.core.export import corpus_to_json, story_to_json
-from reader.core.models import AnalysedArticle, Article, Corpus
+from reader.core.models import AnalysedArticle, Article, Corpus, LoadError
 from reader.core.pipeline import analyse_corpus
 from reader.core.text import counted, printable
 from reader.processes import analyse_batches
@@ -270,25 +270,34 @@ def _overlap(config: Config, threshold: float, *, with_actors: bool, as_json: bo
 
 
 def _load_corpus(config: Config) -> Corpus:
+    failed: list[LoadError] = []  # articles whose analysis process died twice
     cache = open_cache(config)
     if cache is None:
         result = load_documents(config.paths, config.max_bytes)
-        return analyse_corpus(result.documents, result.errors, _analyse_all(config))
+        corpus = analyse_corpus(result.documents, result.errors, _analyse_all(config, failed))
+        return replace(corpus, errors=(*corpus.errors, *failed))
     from reader.core.pipeline import finish_corpus
     from reader.library.corpora import load_corpus
 
     try:
-        return load_corpus(config.paths, config.max_bytes, cache, _analyse_all(config),
-                           finish_corpus)
+        return load_corpus(config.paths, config.max_bytes, cache,
+                           _analyse_all(config, failed), finish_corpus, failed)
     finally:
         cache.library.close()
 
 
-def _analyse_all(config: Config) -> Callable[[Sequence[Article]], Iterator[AnalysedArticle]]:
-    """Analysis in batches, in worker processes as ``config.workers`` asks."""
+def _analyse_all(config: Config, failed: list[LoadError] | None = None,
+                 ) -> Callable[[Sequence[Article]], Iterator[AnalysedArticle]]:
+    """Analysis in batches, in worker processes as ``config.workers`` asks.
+
+    Args:
+        config: The run's configuration.
+        failed: Gets an error for each article lost with its worker process (twice).
+    """
 
     def analyse_all(articles: Sequence[Article]) -> Iterator[AnalysedArticle]:
-        for batch in analyse_batches(articles, batch=_ANALYSE_BATCH, workers=config.workers):
+        for batch in analyse_batches(articles, batch=_ANALYSE_BATCH, workers=config.workers,
+                                     failed=failed):
             yield from batch
 
     return analyse_all

@@ -17,7 +17,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from reader.core.analysis import ENGINE_VERSION
-from reader.core.models import AnalysedArticle, Article
+from reader.core.models import AnalysedArticle, Article, LoadError
 from reader.library.codec import CODEC_VERSION, DecodeError, from_data, pack, to_data, unpack
 from reader.library.store import Library
 
@@ -96,12 +96,14 @@ class AnalysisCache:
             db.executemany("INSERT OR REPLACE INTO analyses (input_hash, engine, article, "
                            "findings) VALUES (?, ?, ?, ?)", rows)
 
-    def analyse_all(self, analyse: AnalyseAll) -> AnalyseAll:
+    def analyse_all(self, analyse: AnalyseAll, failed: Sequence[LoadError] = ()) -> AnalyseAll:
         """``analyse`` run only over the articles the cache does not hold, results in order.
 
         Args:
             analyse: Runs the engines over articles, in order (as ``analyse_corpus``'s
                 ``analyse_all``); what it returns is stored a chunk at a time.
+            failed: Filled by ``analyse`` with the articles it could not analyse (their
+                empty results are not stored, so the next run tries them again).
         """
 
         def analyse_all(articles: Sequence[Article]) -> Iterator[AnalysedArticle]:
@@ -110,9 +112,12 @@ class AnalysisCache:
             missing = [i for i, hit in enumerate(cached) if hit is None]
             # All at once: analyse_corpus needs every result before it goes on anyway.
             fresh = list(analyse([articles[i] for i in missing]))
-            for start in range(0, len(fresh), _CHUNK):
-                chunk = missing[start : start + _CHUNK]
-                self.store(fresh[start : start + _CHUNK], [keys[i] for i in chunk])
+            lost = {error.path for error in failed}
+            kept = [(keys[i], item) for i, item in zip(missing, fresh, strict=True)
+                    if item.article.path not in lost]
+            for start in range(0, len(kept), _CHUNK):
+                chunk = kept[start : start + _CHUNK]
+                self.store([item for _, item in chunk], [key for key, _ in chunk])
             results = iter(fresh)
             for hit in cached:
                 yield hit if hit is not None else next(results)

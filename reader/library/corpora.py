@@ -25,7 +25,8 @@ Finish = Callable[[Sequence[AnalysedArticle], Sequence[LoadError]], Corpus]
 
 
 def load_corpus(paths: Sequence[Path], max_bytes: int, cache: AnalysisCache,
-                analyse_all: AnalyseAll, finish: Finish) -> Corpus:
+                analyse_all: AnalyseAll, finish: Finish,
+                failed: Sequence[LoadError] = ()) -> Corpus:
     """Read, clean, analyse and finish the articles under ``paths``, as cheaply as may be.
 
     Args:
@@ -34,6 +35,8 @@ def load_corpus(paths: Sequence[Path], max_bytes: int, cache: AnalysisCache,
         cache: Where analyses, snapshots and corpus results are kept.
         analyse_all: Runs the engines over articles the cache does not hold.
         finish: Makes the corpus-wide results (``reader.core.pipeline.finish_corpus``).
+        failed: Filled by ``analyse_all`` with articles it could not analyse; a run with
+            any stores neither a snapshot nor its corpus results, so the next one retries.
     """
     from reader.sources.discovery import discover
 
@@ -43,14 +46,18 @@ def load_corpus(paths: Sequence[Path], max_bytes: int, cache: AnalysisCache,
     analysed: Sequence[AnalysedArticle] | None = None
     if snapshot is None:
         snapshot = read_folder(files, max_bytes)
-        analysed = tuple(cache.analyse_all(analyse_all)(snapshot.articles))
+        analysed = tuple(cache.analyse_all(analyse_all, failed)(snapshot.articles))
+        if failed:
+            return finish(analysed, (*errors, *snapshot.errors, *failed))
         snapshots.save(paths, files, max_bytes, snapshot)
     articles = snapshot.articles
 
     def items() -> Sequence[AnalysedArticle]:
-        return analysed or tuple(cache.analyse_all(analyse_all)(articles))
+        return analysed or tuple(cache.analyse_all(analyse_all, failed)(articles))
 
-    return finish_cached(cache, snapshot, items, (*errors, *snapshot.errors), finish)
+    corpus = finish_cached(cache, snapshot, items, (*errors, *snapshot.errors), finish,
+                           store=lambda: not failed)
+    return replace(corpus, errors=(*corpus.errors, *failed)) if failed else corpus
 
 
 def read_folder(files: Sequence[ArticleFile], max_bytes: int) -> Snapshot:
@@ -75,7 +82,8 @@ def read_folder(files: Sequence[ArticleFile], max_bytes: int) -> Snapshot:
 
 def finish_cached(cache: AnalysisCache, snapshot: Snapshot,
                   analysed: Callable[[], Sequence[AnalysedArticle]],
-                  errors: Sequence[LoadError], finish: Finish) -> Corpus:
+                  errors: Sequence[LoadError], finish: Finish,
+                  store: Callable[[], bool] = lambda: True) -> Corpus:
     """``finish(analysed(), errors)``, or its stored result for exactly these articles.
 
     Args:
@@ -84,6 +92,7 @@ def finish_cached(cache: AnalysisCache, snapshot: Snapshot,
         analysed: The articles' own analyses, asked for only when the result is not kept.
         errors: The run's load errors.
         finish: Makes the corpus-wide results.
+        store: Asked after ``finish``: False keeps its result out of the library.
     """
     key = _corpus_key(snapshot, finish)
     with cache.library.read() as db:
@@ -94,6 +103,8 @@ def finish_cached(cache: AnalysisCache, snapshot: Snapshot,
         if corpus is not None:
             return corpus
     corpus = finish(analysed(), errors)
+    if not store():
+        return corpus
     with cache.library.write() as db:
         db.execute("INSERT OR REPLACE INTO corpora (corpus_key, engine, result) "
                    "VALUES (?, ?, ?)", (key, cache.engine, _encode_corpus(corpus)))

@@ -177,8 +177,9 @@ class ReaderApp(App[None]):
 
             # The cursor is a convenience: quitting must not fail over it.
             with suppress(LibraryError):
+                current = self.main_screen.article_list.current_id
                 remember_cursor(self._reading, self.config,
-                                self.main_screen.article_list.current_id)
+                                self._known.get(current) if current else None)
         # Notes and marks still being saved are written first (a few milliseconds).
         for worker in [w for w in self.workers if w.group == "state"]:
             await worker.wait()

@@ -33,7 +33,7 @@ from reader.ui.messages import (
 
 if TYPE_CHECKING:
     from reader.library import AnalysisCache
-    from reader.library.state import ReadingState
+    from reader.library.state import Known, ReadingState
     from reader.sources.discovery import ArticleFile
 
 FIRST_BATCH = 50
@@ -79,12 +79,13 @@ def load_corpus(
 
         keys = [input_key(article) for article in cleaned]
         _post_states(cache, config, cleaned, content, post)
-    analysed = _analyse(config, cache, cleaned, keys, post, cancelled)
+    failed: list[LoadError] = []  # articles whose analysis process died twice
+    analysed = _analyse(config, cache, cleaned, keys, failed, post, cancelled)
     if analysed is None:
         return
     post(LoadProgress("Merging actors", len(analysed), len(cleaned)))
-    all_errors = (*found_errors, *errors)
-    if cache is None:
+    all_errors = (*found_errors, *errors, *failed)
+    if cache is None or failed:  # with failures, the next start tries them again
         corpus = finish_reader_corpus(analysed, all_errors)
     else:
         from reader.library.corpora import finish_cached
@@ -155,25 +156,30 @@ def _post_states(cache: AnalysisCache, config: Config, articles: Sequence[Articl
     known = {a.id: Known(content[a.id], a.url, a.path, a.title) for a in articles}
     states = state.states(list(known.values()))
     post(StatesLoaded(state, known, dict(zip(known, states, strict=True)),
-                      cursor=_recall_cursor(state, config)))
+                      cursor=_recall_cursor(state, config, known)))
 
 
 def _session_paths(config: Config) -> list[str]:
     return [str(path.resolve()) for path in config.paths]
 
 
-def remember_cursor(state: ReadingState, config: Config, article_id: str | None) -> None:
+def remember_cursor(state: ReadingState, config: Config, article: Known | None) -> None:
     """Keep the folders open and the article under the cursor, for the next start."""
-    state.remember("last", json.dumps({"paths": _session_paths(config), "article": article_id}))
+    content = None if article is None else article.content.hex()
+    state.remember("last", json.dumps({"paths": _session_paths(config), "content": content}))
 
 
-def _recall_cursor(state: ReadingState, config: Config) -> str | None:
-    """The article the cursor was on when these same folders were last closed."""
+def _recall_cursor(state: ReadingState, config: Config,
+                   known: Mapping[str, Known]) -> str | None:
+    """The article the cursor was on when these same folders were last closed.
+
+    Found by its content hash, like its reading state: a renamed file is still found.
+    """
     last = last_session(state)
     if last is None or last.get("paths") != _session_paths(config):
         return None
-    article = last.get("article")
-    return article if isinstance(article, str) else None
+    content = last.get("content")
+    return next((i for i, k in known.items() if k.content.hex() == content), None)
 
 
 def last_session(state: ReadingState) -> dict[str, object] | None:
@@ -187,9 +193,13 @@ def last_session(state: ReadingState) -> dict[str, object] | None:
 
 
 def _analyse(config: Config, cache: AnalysisCache | None, cleaned: list[Article],
-             keys: list[bytes], post: Callable[[Message], object],
+             keys: list[bytes], failed: list[LoadError], post: Callable[[Message], object],
              cancelled: Callable[[], bool]) -> list[AnalysedArticle] | None:
-    """Every article's analysis, cached ones first, posted a batch at a time."""
+    """Every article's analysis, cached ones first, posted a batch at a time.
+
+    An article lost with its worker process (twice) is posted with no findings, so its
+    row shows 0 rather than waiting for ever, and gets an error in ``failed``.
+    """
     from reader.processes import analyse_batches
 
     found: list[AnalysedArticle | None] = [None] * len(cleaned)
@@ -205,15 +215,18 @@ def _analyse(config: Config, cache: AnalysisCache | None, cleaned: list[Article]
     # One per core (``--workers 2``) is faster still but holds about 335 MB in all
     # (benchmarks/bench_tui.py).
     batches = analyse_batches([cleaned[i] for i in missing], batch=ANALYSE_BATCH,
-                              workers=config.workers, most=1, stop=cancelled)
+                              workers=config.workers, most=1, stop=cancelled, failed=failed)
     at = 0
     for batch in batches:
         places = missing[at : at + len(batch)]
         at += len(batch)
         for place, item in zip(places, batch, strict=True):
             found[place] = item
-        if cache is not None:
-            cache.store(batch, [keys[i] for i in places])
+        lost = {error.path for error in failed}
+        kept = [(keys[i], item) for i, item in zip(places, batch, strict=True)
+                if item.article.path not in lost]
+        if cache is not None and kept:
+            cache.store([item for _, item in kept], [key for key, _ in kept])
         done += len(batch)
         post(ArticlesAnalysed(tuple(batch)))
         post(LoadProgress("Finding quotes and actors", done, len(cleaned)))
