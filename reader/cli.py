@@ -17,6 +17,7 @@ from reader.cli_articles import pick_documents
 from reader.cli_library import (
     add_library_commands,
     add_library_options,
+    last_paths,
     open_cache,
     run_library_command,
 )
@@ -109,6 +110,9 @@ def _run_app(args: list[str]) -> int:
         print(f"newsroom: error: {printable(problem)}", file=sys.stderr)
         return EXIT_USAGE
     config = _config(options)
+    if not options.paths and config.use_cache:
+        # No PATH: the folders of the last session, else seeds/.
+        config = replace(config, paths=last_paths(config) or config.paths)
     from reader.ui.app import make_app  # lazy: the CLI subcommands never load Textual
 
     make_app(config).run()

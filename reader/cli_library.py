@@ -91,6 +91,26 @@ def open_cache(config: Config) -> AnalysisCache | None:
         return None
 
 
+def last_paths(config: Config) -> tuple[Path, ...] | None:
+    """The folders the reader had open last, if they all still exist (else None)."""
+    from reader.library import LibraryError
+    from reader.library.state import ReadingState
+
+    try:
+        library = open_library(config)
+    except LibraryError:
+        return None  # the reader itself will say what is wrong with the library
+    try:
+        last = ReadingState(library).last_session()
+    except LibraryError:
+        return None
+    finally:
+        library.close()
+    if last is None or not all(path.exists() for path in last[0]):
+        return None
+    return last[0]
+
+
 def run_library_command(options: argparse.Namespace) -> int:
     """Run ``cache`` or ``state``; a library that cannot open is an error (status 1)."""
     from reader.library import LibraryError

@@ -8,9 +8,11 @@ feed's copy of it) finds its state too. Every change is one short transaction.
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from reader.library.store import Library
 
@@ -119,13 +121,22 @@ class ReadingState:
         return [StateRow(p, u, t, ArticleState(bool(r), bool(f), n))
                 for p, u, t, r, f, n in rows]
 
-    def remember(self, key: str, value: str) -> None:
-        """Keep one value of the reader's session (the folder open, the cursor's article)."""
+    def remember_session(self, paths: Sequence[Path], article: bytes | None) -> None:
+        """Keep the folders the reader has open and the content hash under its cursor."""
+        value = json.dumps({"paths": [str(Path(p).resolve()) for p in paths],
+                            "content": None if article is None else article.hex()})
         with self.library.write() as db:
-            db.execute("INSERT OR REPLACE INTO session (key, value) VALUES (?, ?)", (key, value))
+            db.execute("INSERT OR REPLACE INTO session (key, value) VALUES ('last', ?)",
+                       (value,))
 
-    def recall(self, key: str) -> str | None:
-        """A value ``remember`` kept, or None."""
+    def last_session(self) -> tuple[tuple[Path, ...], bytes | None] | None:
+        """What ``remember_session`` kept last (paths resolved), or None."""
         with self.library.read() as db:
-            row = db.execute("SELECT value FROM session WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+            row = db.execute("SELECT value FROM session WHERE key = 'last'").fetchone()
+        try:
+            value = json.loads(row[0]) if row else None
+            paths = tuple(Path(p) for p in value["paths"]) if value else None
+            content = bytes.fromhex(value["content"]) if value and value["content"] else None
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError):
+            return None
+        return None if paths is None else (paths, content)

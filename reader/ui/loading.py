@@ -11,7 +11,6 @@ merged. Each stage posts messages; nothing here touches a widget.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import islice
@@ -159,14 +158,9 @@ def _post_states(cache: AnalysisCache, config: Config, articles: Sequence[Articl
                       cursor=_recall_cursor(state, config, known)))
 
 
-def _session_paths(config: Config) -> list[str]:
-    return [str(path.resolve()) for path in config.paths]
-
-
 def remember_cursor(state: ReadingState, config: Config, article: Known | None) -> None:
     """Keep the folders open and the article under the cursor, for the next start."""
-    content = None if article is None else article.content.hex()
-    state.remember("last", json.dumps({"paths": _session_paths(config), "content": content}))
+    state.remember_session(config.paths, None if article is None else article.content)
 
 
 def _recall_cursor(state: ReadingState, config: Config,
@@ -175,21 +169,10 @@ def _recall_cursor(state: ReadingState, config: Config,
 
     Found by its content hash, like its reading state: a renamed file is still found.
     """
-    last = last_session(state)
-    if last is None or last.get("paths") != _session_paths(config):
+    last = state.last_session()
+    if last is None or last[0] != tuple(path.resolve() for path in config.paths):
         return None
-    content = last.get("content")
-    return next((i for i, k in known.items() if k.content.hex() == content), None)
-
-
-def last_session(state: ReadingState) -> dict[str, object] | None:
-    """What ``remember_cursor`` kept, or None."""
-    kept = state.recall("last")
-    try:
-        value = json.loads(kept) if kept else None
-    except json.JSONDecodeError:
-        return None
-    return value if isinstance(value, dict) else None
+    return next((i for i, k in known.items() if k.content == last[1]), None)
 
 
 def _analyse(config: Config, cache: AnalysisCache | None, cleaned: list[Article],
