@@ -10,6 +10,7 @@ stories) of that run are reused, since they are a pure function of those article
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -128,7 +129,10 @@ def _encode_corpus(corpus: Corpus) -> bytes:
     for item in corpus.articles:
         found = to_data(item)
         found.pop("article")
-        findings.append(found)
+        # Each article's findings as a string of their own: identical ones (copies of
+        # one text) are then recognised and decoded once.
+        findings.append(json.dumps(found, ensure_ascii=False, sort_keys=True,
+                                   separators=(",", ":")))
     data["articles"] = findings
     return pack(data)
 
@@ -144,9 +148,17 @@ def _decode_corpus(blob: bytes, articles: Sequence[Article],
     except (DecodeError, KeyError, TypeError, AttributeError):
         return None
     merged = []
+    decoded: dict[str, AnalysedArticle | None] = {}
     for found, article in zip(findings, articles, strict=True):
-        item = findings_from_data(found, article)
+        if not isinstance(found, str):
+            return None
+        if found not in decoded:
+            try:
+                decoded[found] = findings_from_data(json.loads(found), article)
+            except (TypeError, json.JSONDecodeError):
+                return None
+        item = decoded[found]
         if item is None:
             return None
-        merged.append(item)
+        merged.append(item if item.article is article else replace(item, article=article))
     return replace(shell, articles=tuple(merged), errors=tuple(errors))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core.models import Article, LoadError
@@ -57,12 +57,17 @@ class Snapshots:
             return None
         found = self.cache.fetch(keys, "article")
         articles = []
+        # Copies of one text (a wire story reposted, a folder copied) are decoded once:
+        # building the objects is most of the time, and they are immutable.
+        decoded: dict[bytes, Article | None] = {}
         for (article_id, path, _), cache_key in zip(entries, keys, strict=True):
-            blob = found.get(cache_key)
-            article = None if blob is None else decode_article(blob, article_id, path)
+            if cache_key not in decoded:
+                blob = found.get(cache_key)
+                decoded[cache_key] = None if blob is None else decode_article(blob, "", "")
+            article = decoded[cache_key]
             if article is None:
                 return None  # cleared or unreadable: read the folder again
-            articles.append(article)
+            articles.append(replace(article, id=article_id, path=path))
         return Snapshot(
             articles=tuple(articles),
             keys=keys,
