@@ -50,3 +50,22 @@ async def test_note_is_searchable_with_slash() -> None:
         await settle(app, pilot)
         await pilot.press("slash", *"zebra")
         assert table.shown_ids == [target]
+
+
+async def test_a_folder_seen_before_comes_from_the_library_unanalysed(tmp_path: Path) -> None:
+    from reader.config import Config
+    from reader.ui.app import make_app
+    from reader.ui.messages import ArticlesAdded, ArticlesAnalysed, CorpusLoaded
+
+    corpora = []
+    for run in range(2):
+        messages: list[object] = []
+        app = make_app(Config(paths=(SEEDS,)))
+        async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+            await settle(app, pilot)
+            corpora.append(app.corpus)
+            kinds = {type(m) for m in messages}
+            assert CorpusLoaded in kinds
+            # The second run reads no file and analyses nothing: the snapshot has it all.
+            assert (ArticlesAdded in kinds, ArticlesAnalysed in kinds) == (run == 0, run == 0)
+    assert corpora[0] == corpora[1]
