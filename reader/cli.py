@@ -110,7 +110,7 @@ def _run_app(args: list[str]) -> int:
         print(f"newsroom: error: {printable(problem)}", file=sys.stderr)
         return EXIT_USAGE
     config = _config(options)
-    if not options.paths and config.use_cache:
+    if not options.paths:
         # No PATH: the folders of the last session, else seeds/.
         config = replace(config, paths=last_paths(config) or config.paths)
     from reader.ui.app import make_app  # lazy: the CLI subcommands never load Textual

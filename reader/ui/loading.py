@@ -60,7 +60,9 @@ def load_corpus(
     """
     from reader.sources.discovery import discover
 
-    cache = _open_cache(config, post)
+    library = _open_library(config, post)
+    # --no-cache leaves analyses alone, not the reading state.
+    cache = library if config.use_cache else None
     files, found_errors = discover(config.paths)
     if cache is not None and _load_snapshot(cache, config, files, found_errors, post):
         return
@@ -72,12 +74,13 @@ def load_corpus(
     from reader.core.pipeline import finish_reader_corpus
 
     cleaned, errors, content = read
+    if library is not None:
+        _post_states(library, config, cleaned, content, post)
     keys: list[bytes] = []
     if cache is not None:
         from reader.library import input_key
 
         keys = [input_key(article) for article in cleaned]
-        _post_states(cache, config, cleaned, content, post)
     failed: list[LoadError] = []  # articles whose analysis process died twice
     analysed = _analyse(config, cache, cleaned, keys, failed, post, cancelled)
     if analysed is None:
@@ -98,10 +101,8 @@ def load_corpus(
         post(CorpusLoaded(corpus))
 
 
-def _open_cache(config: Config, post: Callable[[Message], object]) -> AnalysisCache | None:
-    """The library's cache, or None (``--no-cache``, or it cannot open: then say why)."""
-    if not config.use_cache:
-        return None
+def _open_library(config: Config, post: Callable[[Message], object]) -> AnalysisCache | None:
+    """The library (through its cache), or None when it cannot open (then say why)."""
     from reader.library import AnalysisCache, Library, LibraryError, library_home
 
     try:
