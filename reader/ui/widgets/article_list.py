@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, ClassVar
@@ -15,13 +15,14 @@ from textual._segment_tools import line_crop
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.coordinate import Coordinate
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey, DuplicateKey, Row, RowKey
+from textual.widgets.data_table import ColumnKey
 
 from reader.ui.render import Cell, fit_cell
+from reader.ui.widgets.bulk_table import BulkTable
 from reader.ui.widgets.list_filter import ListFilter
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def _sort_key(order: str) -> Callable[[AnalysedArticle], tuple[object, ...]]:
     return lambda item: (False,)
 
 
-class ArticleList(DataTable[Cell]):
+class ArticleList(BulkTable):
     """Every loaded article; cells are ``Cell`` objects so titles are never parsed as markup."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -244,49 +245,7 @@ class ArticleList(DataTable[Cell]):
             self.move_cursor(row=self.get_row_index(current))
 
     def _add_rows(self, items: Sequence[AnalysedArticle]) -> None:
-        """DataTable.add_row for many rows at once (the body mirrors the pinned version's).
-
-        add_row sets the cursor again after every row, and that reactive's watchers cost
-        a tenth of a millisecond: a second for a library's 10,000 rows. Here the rows go
-        in first and the cursor is set once.
-        """
-        if not items:
-            return
-        was_empty = self.row_count == 0
-        columns = self.ordered_columns
-        for item in items:
-            row_key = RowKey(item.article.id)
-            if row_key in self._row_locations:
-                raise DuplicateKey(f"The row key {row_key!r} already exists.")
-            self._row_locations[row_key] = self.row_count
-            self._data[row_key] = {
-                column.key: cell for column, cell in zip(columns, self._cells(item),
-                                                         strict=True)
-            }
-            self.rows[row_key] = Row(row_key, 1, None, False)
-            self._new_rows.add(row_key)
-        self._require_update_dimensions = True
-        self.cursor_coordinate = self.cursor_coordinate
-        if was_empty and self.columns and self.show_cursor and self.cursor_type != "none":
-            self._highlight_cursor()
-        self._update_count += 1
-        self.check_idle()
-
-    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
-        """DataTable._update_dimensions without measuring cells no width depends on.
-
-        DataTable measures every new cell (through Rich, asking the terminal its size
-        each time) to widen auto-width columns: three seconds for 10,000 rows. Every
-        column here has a set width and every row one line, so only the virtual size
-        needs updating (the tail of the pinned version's method).
-        """
-        if any(column.auto_width for column in self.columns.values()):
-            super()._update_dimensions(new_rows)
-            return
-        data_cells_width = sum(column.get_render_width(self) for column in self.columns.values())
-        header_height = self.header_height if self.show_header else 0
-        self.virtual_size = Size(data_cells_width + self._row_label_column_width,
-                                 self._total_row_height + header_height)
+        self.add_rows_at_once((item.article.id, self._cells(item)) for item in items)
 
     def _cells(self, item: AnalysedArticle) -> tuple[Cell, ...]:
         article = item.article
