@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from reader import processes
 from reader.cli import main
 from reader.core.analysis import analyse_article
-from reader import processes
 from reader.core.models import Article, LoadError, Mention, Quote
 from reader.core.text.cleaning import clean_corpus, split_empty
 from reader.processes import (
