@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -88,3 +90,41 @@ def test_home_from_option_then_environment(tmp_path: Path,
     assert library_home() == tmp_path / "env"
     monkeypatch.delenv("NEWSROOM_HOME")
     assert library_home().name == "newsroom-reader"
+
+
+def test_analyze_killed_mid_run_leaves_a_library_that_gives_the_right_output(
+    tmp_path: Path,
+) -> None:
+    # Kill `newsroom analyze` once its first analyses are committed (before the folder's
+    # snapshot and corpus results are), then check the next run against --no-cache.
+    home = tmp_path / "home"
+    env = {**os.environ, "NEWSROOM_HOME": str(home)}
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    args = [sys.executable, "-m", "reader", "analyze", str(seeds), "--json"]
+    child = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while child.poll() is None and time.monotonic() < deadline and not _analyses(home):
+        time.sleep(0.005)
+    child.kill()
+    child.wait()
+    assert _analyses(home) > 0
+    library = Library.open(home)
+    with library.read() as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    library.close()
+    cached = subprocess.run(args, env=env, capture_output=True, check=True).stdout
+    fresh = subprocess.run([*args, "--no-cache"], env=env, capture_output=True,
+                           check=True).stdout
+    assert cached == fresh
+
+
+def _analyses(home: Path) -> int:
+    """Committed analyses, read as a second process would (0 before the table exists)."""
+    try:
+        connection = sqlite3.connect(f"file:{home / DATABASE_NAME}?mode=ro", uri=True)
+        try:
+            return int(connection.execute("SELECT count(*) FROM analyses").fetchone()[0])
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return 0
