@@ -25,8 +25,8 @@ run: $(STAMP)  ## open the reader on seeds/
 lint: $(STAMP)  ## ruff
 	$(BIN)/ruff check reader tests benchmarks
 
-typecheck: $(STAMP)  ## mypy (strict on core, sources, config, processes)
-	$(BIN)/mypy reader/core reader/sources reader/config.py reader/processes.py
+typecheck: $(STAMP)  ## mypy (strict on core, sources, config, processes, library)
+	$(BIN)/mypy reader/core reader/sources reader/config.py reader/processes.py reader/library
 
 test: lint typecheck  ## ruff, mypy, then the test suite
 	$(BIN)/lint-imports

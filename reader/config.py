@@ -28,3 +28,7 @@ class Config:
     # Analysis processes (``--workers``), 0 for none; None lets the reader and the CLI
     # pick their own defaults for a large folder (see reader.processes.worker_count).
     workers: int | None = None
+    # The library's folder (``--home``); None: NEWSROOM_HOME, else the user's data folder.
+    home: Path | None = None
+    # False (``--no-cache``) analyses everything afresh and leaves the cache as it was.
+    use_cache: bool = True

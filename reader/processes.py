@@ -13,18 +13,22 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as ResultNotReady
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import redirect_stderr
-from functools import partial
-from multiprocessing import TimeoutError as ResultNotReady
 from multiprocessing import get_context
+from multiprocessing.queues import SimpleQueue
 from typing import TypeVar
 
-from reader.core.models import AnalysedArticle, Article, Mention, Quote
+from reader.core.models import AnalysedArticle, Article, LoadError, Mention, Quote
 
 # Below this many articles, analysing in place beats starting worker processes.
 PROCESS_MIN_ARTICLES = 200
 # How long a caller waiting for a batch goes without checking whether to stop.
 _POLL_SECONDS = 0.1
+# Why an article has no analysis when its worker died on it twice.
+LOST_REASON = "not analysed: its analysis process died twice (killed, or out of memory)"
 # Added to the workers' niceness (lower priority): see _start_worker.
 _WORKER_NICENESS = 10
 
@@ -57,8 +61,13 @@ def map_batches(
     batch: int,
     workers: int,
     stop: Callable[[], bool] = lambda: False,
+    lost: Callable[[T], R] | None = None,
 ) -> Iterator[list[R]]:
     """``func`` over ``items`` a batch at a time, in order, in ``workers`` processes.
+
+    A worker process that dies (killed, out of memory) breaks the pool: the batches it
+    was running are tried once more in a new pool with the others still to do, and a
+    batch whose worker dies a second time is given up.
 
     Args:
         func: A module-level function (it is pickled by name).
@@ -67,6 +76,7 @@ def map_batches(
         workers: Processes to start; 0 runs ``func`` here instead.
         stop: Checked while waiting; once True, the workers are ended and nothing more
             is yielded (so a cancelled caller never waits for the rest).
+        lost: The result for each item of a batch given up; None raises ``WorkerDied``.
 
     Yields:
         The results of each batch, in the order of ``items``.
@@ -79,21 +89,97 @@ def map_batches(
             yield [func(item) for item in chunk]
         return
     _start_resource_tracker()
-    pool = get_context(start_method()).Pool(workers, initializer=_start_worker)
-    try:
-        results = pool.imap(partial(_apply, func), batches)
-        for _ in batches:
-            while True:
-                if stop():
-                    return
-                try:
-                    yield results.next(timeout=_POLL_SECONDS)
-                    break
-                except ResultNotReady:
-                    continue
-    finally:
-        pool.terminate()
-        pool.join()
+    deaths = [0] * len(batches)
+    done: dict[int, list[R]] = {}
+    position = 0
+    while position < len(batches):
+        # A batch whose worker died runs again alone (one process, up to the last such
+        # batch), so a second death is its own and not a neighbour's.
+        suspects = [i for i in range(position, len(batches)) if deaths[i] and i not in done]
+        end = suspects[-1] + 1 if suspects else len(batches)
+        with _Pool(1 if suspects else workers) as pool:
+            futures = {i: pool.submit(func, i, batches[i])
+                       for i in range(position, end) if i not in done}
+            broken = False
+            while position < end and not broken:
+                if position not in done:
+                    result = _wait(futures[position], stop)
+                    if result is None:
+                        return
+                    if isinstance(result, BrokenProcessPool):
+                        broken = True
+                        continue
+                    done[position] = result
+                yield done.pop(position)
+                position += 1
+            if not broken:
+                continue
+            # The pool broke: keep what finished, blame the batches that had started.
+            for i, future in futures.items():
+                if future.done() and future.exception() is None:
+                    done[i] = future.result()
+            for i in pool.started() - set(done):
+                deaths[i] += 1
+                if deaths[i] >= 2:
+                    if lost is None:
+                        raise WorkerDied(f"a worker process died twice on batch {i + 1}")
+                    done[i] = [lost(item) for item in batches[i]]
+
+
+class WorkerDied(RuntimeError):
+    """A worker process died (killed, out of memory) twice on the same batch."""
+
+
+def _wait(future: Future[list[R]], stop: Callable[[], bool]
+          ) -> list[R] | BrokenProcessPool | None:
+    """A batch's results, the pool's breaking, or None once ``stop`` says so."""
+    while True:
+        if stop():
+            return None
+        try:
+            return future.result(timeout=_POLL_SECONDS)
+        except ResultNotReady:
+            continue
+        except BrokenProcessPool as broken:
+            return broken
+
+
+class _Pool:
+    """Worker processes that say which batch each one starts, so a death can be blamed.
+
+    ``concurrent.futures`` notices a worker that died (``multiprocessing.Pool`` would
+    wait for its batch forever), but not which batch it was running: each worker puts
+    a batch's number on a queue as it starts it.
+    """
+
+    def __init__(self, workers: int) -> None:
+        context = get_context(start_method())
+        self._started: SimpleQueue[int] = context.SimpleQueue()
+        self._executor = ProcessPoolExecutor(workers, mp_context=context,
+                                             initializer=_start_worker,
+                                             initargs=(self._started,))
+
+    def submit(self, func: Callable[[T], R], index: int,
+               chunk: Sequence[T]) -> Future[list[R]]:
+        return self._executor.submit(_apply, func, index, chunk)
+
+    def started(self) -> set[int]:
+        """The batches any worker has started so far."""
+        found = set()
+        while not self._started.empty():
+            found.add(self._started.get())
+        return found
+
+    def __enter__(self) -> _Pool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        # The executor has no terminate(): end the workers themselves, so a stopped
+        # caller never waits for batches nobody wants any more.
+        for process in list(self._executor._processes.values()):
+            process.kill()
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._started.close()
 
 
 def start_method() -> str:
@@ -117,6 +203,7 @@ def analyse_batches(
     workers: int | None = None,
     most: int | None = None,
     stop: Callable[[], bool] = lambda: False,
+    failed: list[LoadError] | None = None,
 ) -> Iterator[list[AnalysedArticle]]:
     """Quotes and mentions of every article, a batch at a time, in order.
 
@@ -126,10 +213,19 @@ def analyse_batches(
         workers: As ``requested`` for ``worker_count``.
         most: As for ``worker_count``.
         stop: As for ``map_batches``.
+        failed: Gets an error for each article whose worker process died twice; such
+            an article comes back with no quotes or mentions. None: raise ``WorkerDied``.
     """
     count = worker_count(workers, len(articles), most=most)
     done = 0
-    for found in map_batches(_findings, articles, batch=batch, workers=count, stop=stop):
+
+    def lost(article: Article) -> tuple[tuple[Quote, ...], tuple[Mention, ...]]:
+        assert failed is not None
+        failed.append(LoadError(article.path, LOST_REASON))
+        return (), ()
+
+    for found in map_batches(_findings, articles, batch=batch, workers=count, stop=stop,
+                             lost=None if failed is None else lost):
         listed = articles[done : done + len(found)]
         done += len(found)
         # The results hold the caller's own Article objects: a copy of every text coming
@@ -170,11 +266,17 @@ def _start_resource_tracker() -> None:
         resource_tracker.ensure_running()
 
 
-def _apply(func: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
+# The queue a worker reports the batches it starts on (set by _start_worker).
+_started_queue: SimpleQueue[int] | None = None
+
+
+def _apply(func: Callable[[T], R], index: int, chunk: Sequence[T]) -> list[R]:
+    if _started_queue is not None:
+        _started_queue.put(index)
     return [func(item) for item in chunk]
 
 
-def _start_worker() -> None:
+def _start_worker(started: SimpleQueue[int]) -> None:
     """Worker start: below the reader in priority, and silent.
 
     At a lower priority the workers take only the time the reader's own process leaves,
@@ -182,6 +284,8 @@ def _start_worker() -> None:
     scribble over the reader's screen; an exception in ``func`` still reaches the caller
     with its batch.
     """
+    global _started_queue
+    _started_queue = started
     os.nice(_WORKER_NICENESS)
     devnull = open(os.devnull, "w")  # noqa: SIM115 - kept open for the worker's lifetime
     sys.stdout = sys.stderr = devnull

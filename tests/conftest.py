@@ -41,6 +41,18 @@ def seed_documents() -> list[RawDocument]:
     return list(load_documents([SEEDS]).documents)
 
 
+@pytest.fixture(autouse=True)
+def library_home(tmp_path_factory: pytest.TempPathFactory,
+                 monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty library: none reads or writes the user's.
+
+    Outside ``tmp_path``, which tests read as a folder of articles.
+    """
+    home = tmp_path_factory.mktemp("newsroom-home")
+    monkeypatch.setenv("NEWSROOM_HOME", str(home))
+    return home
+
+
 @pytest.fixture(scope="session")
 def seed_articles() -> dict[str, Article]:
     """The cleaned seed articles keyed by the first three digits of their id."""

@@ -263,3 +263,36 @@ def test_stories_title_from_a_file_cannot_reach_the_terminal(
     out = capsys.readouterr().out
     assert "\x1b" not in out
     assert "Quake\u241b[31m red" in out
+
+
+def test_output_is_byte_identical_with_and_without_the_cache(
+    capsys: pytest.CaptureFixture[str], library_home: Path
+) -> None:
+    outputs = []
+    for extra in ([], [], ["--no-cache"]):
+        assert main(["analyze", str(SEEDS), "--json", *extra]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert main(["cache", "info"]) == 0
+    info = capsys.readouterr().out
+    assert str(library_home) in info and "entries: 5 " in info
+    assert main(["cache", "clear"]) == 0
+    assert capsys.readouterr().out == "cleared 5 cached analyses\n"
+
+
+def test_state_cli_marks_lists_and_follows_a_moved_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text((SEEDS / "001_fd58ad96ff42eae5.txt").read_text())
+    assert main(["state", str(article), "--read", "--flag", "--note", "check the date"]) == 0
+    capsys.readouterr()
+    moved = tmp_path / "moved.txt"
+    article.rename(moved)
+    assert main(["state", str(moved), "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert (row["read"], row["flagged"], row["note"]) == (True, True, "check the date")
+    assert main(["state", "--list", "--unread"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["state", "--list", "--flagged", "--json"]) == 0
+    assert [r["title"] for r in json.loads(capsys.readouterr().out)] == [row["title"]]

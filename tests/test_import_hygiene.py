@@ -9,7 +9,8 @@ import sys
 def test_core_and_sources_load_no_ui() -> None:
     code = (
         "import sys, reader.core.pipeline, reader.core.export, reader.sources.files, "
-        "reader.config, reader.processes, reader.cli; print(sorted(sys.modules))"
+        "reader.config, reader.processes, reader.cli, reader.library, reader.library.corpora; "
+        "print(sorted(sys.modules))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 import threading
 from pathlib import Path
 
 import pytest
 
+from reader import processes
 from reader.cli import main
 from reader.core.analysis import analyse_article
-from reader.core.models import Article
+from reader.core.models import Article, LoadError, Mention, Quote
 from reader.core.text.cleaning import clean_corpus, split_empty
 from reader.processes import (
     PROCESS_MIN_ARTICLES,
+    WorkerDied,
     analyse_batches,
     map_batches,
     start_method,
@@ -94,3 +98,44 @@ def test_cli_rejects_a_bad_workers_value(value: str, capsys: pytest.CaptureFixtu
         main(["analyze", str(SEEDS), "--workers", value])
     assert exit_info.value.code == 2
     assert "--workers" in capsys.readouterr().err
+
+
+def _die_on(item: str) -> str:
+    """Kills its own worker process on "die", as the OOM killer would."""
+    if item == "die":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return item.upper()
+
+
+def test_a_dead_worker_is_detected_and_its_batch_retried_then_given_up() -> None:
+    items = ["a", "b", "die", "c", "d", "e"]
+    got = list(map_batches(_die_on, items, batch=1, workers=2, lost=lambda item: "lost"))
+    assert got == [["A"], ["B"], ["lost"], ["C"], ["D"], ["E"]]
+    with pytest.raises(WorkerDied):
+        list(map_batches(_die_on, items, batch=2, workers=2))
+
+
+DOOMED = "002"
+
+
+def _findings_dying_on_doomed(article: Article) -> tuple[tuple[Quote, ...], tuple[Mention, ...]]:
+    if article.id.startswith(DOOMED):
+        os.kill(os.getpid(), signal.SIGKILL)
+    found = analyse_article(article)
+    return found.quotes, found.mentions
+
+
+def test_a_lost_article_is_reported_and_the_rest_analysed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    articles = seed_articles()
+    doomed = articles[2]
+    assert doomed.id.startswith(DOOMED)
+    # Forked workers see the patched function.
+    monkeypatch.setattr(processes, "_findings", _findings_dying_on_doomed)
+    failed: list[LoadError] = []
+    batches = list(analyse_batches(articles, batch=1, workers=2, failed=failed))
+    assert failed == [LoadError(doomed.path, processes.LOST_REASON)]
+    analysed = [item for b in batches for item in b]
+    assert [item.article.id for item in analysed] == [a.id for a in articles]
+    assert analysed[2].quotes == () and analysed[0] == analyse_article(articles[0])

@@ -25,11 +25,14 @@ from reader.ui.messages import (
     IndirectToggled,
     LoadProgress,
     OpenRequested,
+    StateChangeRequested,
+    StatesLoaded,
 )
 from reader.ui.screens.main import MainScreen
 
 if TYPE_CHECKING:
     from reader.core.models import AnalysedArticle, Article, Corpus
+    from reader.library.state import ArticleState, Known, ReadingState
 
 # The analysis core (NER model, aligner, rapidfuzz) and the staged loader are imported
 # inside the workers, and screens other than the list when first opened, so the first
@@ -55,6 +58,11 @@ class ReaderApp(App[None]):
         # marks, and about a quarter of what is found is not attributed speech.
         self.indirect_shown = False
         """Reading screens open with reported speech highlighted."""
+        # The library's reading state, once the loader has opened it (None without one).
+        self._reading: ReadingState | None = None
+        self._known: dict[str, Known] = {}
+        self._states: dict[str, ArticleState] = {}
+        self._resume: str | None = None
 
     @property
     def corpus(self) -> Corpus:
@@ -115,6 +123,73 @@ class ReaderApp(App[None]):
             message.articles, analysed=isinstance(message, ArticlesAnalysed)
         )
 
+    @on(StatesLoaded)
+    def _states_loaded(self, message: StatesLoaded) -> None:
+        self._reading = message.state
+        self._known = message.known
+        self._states = message.states
+        self._resume = message.cursor
+        self.main_screen.article_list.set_states(message.states)
+
+    def state_of(self, article_id: str) -> ArticleState | None:
+        """An article's reading state, None when there is no library."""
+        return self._states.get(article_id)
+
+    @on(StateChangeRequested)
+    def _state_change(self, message: StateChangeRequested) -> None:
+        self.change_state(message.article_ids, read=message.read, flagged=message.flagged,
+                          note=message.note)
+
+    def change_state(self, article_ids: tuple[str, ...], *, read: bool | None = None,
+                     flagged: bool | None = None, note: str | None = None) -> None:
+        """Change articles' reading state on screen now and in the library in a worker."""
+        from dataclasses import replace as replaced
+
+        if self._reading is None:
+            return
+        ids = [i for i in article_ids if i in self._known]
+        changed = {}
+        for article_id in ids:
+            state = self._states[article_id]
+            changed[article_id] = replaced(
+                state, read=state.read if read is None else read,
+                flagged=state.flagged if flagged is None else flagged,
+                note=state.note if note is None else note)
+        self._states.update(changed)
+        self.main_screen.article_list.set_states(changed)
+        self._save_state(tuple(self._known[i] for i in ids), read, flagged, note)
+
+    @work(thread=True, group="state", exit_on_error=False, description="Saving state")
+    def _save_state(self, known: tuple[Known, ...], read: bool | None, flagged: bool | None,
+                    note: str | None) -> None:
+        """One short write transaction, off the UI thread (a second reader may hold the lock)."""
+        from reader.library import LibraryError
+
+        if self._reading is None:
+            return
+        try:
+            self._reading.set(known, read=read, flagged=flagged, note=note)
+        except LibraryError as error:
+            self.post_message(AnalysisFailed("saving the reading state", str(error)))
+
+    async def action_quit(self) -> None:
+        """Remember the article under the cursor (the next start reopens there), then quit."""
+        if self._reading is not None and self.is_running:
+            from contextlib import suppress
+
+            from reader.library import LibraryError
+            from reader.ui.loading import remember_cursor
+
+            # The cursor is a convenience: quitting must not fail over it.
+            with suppress(LibraryError):
+                current = self.main_screen.article_list.current_id
+                remember_cursor(self._reading, self.config,
+                                self._known.get(current) if current else None)
+        # Notes and marks still being saved are written first (a few milliseconds).
+        for worker in [w for w in self.workers if w.group == "state"]:
+            await worker.wait()
+        self.exit()
+
     @on(CorpusLoaded)
     def _corpus_loaded(self, message: CorpusLoaded) -> None:
         from reader.core.text import counted, printable
@@ -122,6 +197,9 @@ class ReaderApp(App[None]):
         self.corpus = message.corpus
         self._articles = {item.article.id: item for item in message.corpus.articles}
         self.main_screen.show_corpus(message.corpus)
+        if self._resume is not None:
+            self.main_screen.move_to(self._resume)
+            self._resume = None
         errors = message.corpus.errors
         if errors:
             # One notice for them all (a folder can skip hundreds); e lists every one.
@@ -147,6 +225,9 @@ class ReaderApp(App[None]):
         if item is None:
             return
         actors = {actor.id: actor for actor in self.corpus.actors}
+        state = self._states.get(article_id)
+        if state is not None and not state.read:
+            self.change_state((article_id,), read=True)  # opening marks read
         self.push_screen(ReadingScreen(item, actors, indirect=self.indirect_shown))
 
     @on(IndirectToggled)

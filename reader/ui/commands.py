@@ -56,6 +56,9 @@ class ReaderCommands(Provider):
     def _list_commands(self, screen: MainScreen) -> Iterator[Command]:
         """What acts on the article list: filters, sorts, its actors panel."""
         yield "Clear filters", "Show every article again", screen.action_clear_filters
+        yield "Only unread", "Show only unread articles (again: all)", screen.action_filter_unread
+        yield ("Only flagged", "Show only flagged articles (again: all)",
+               screen.action_filter_flagged)
         yield ("Toggle actors panel", "People, organisations and places",
                screen.action_toggle_actors)
         yield ("Side by side with closest source", "Compare the selected article",

@@ -12,24 +12,34 @@ merged. Each stage posts messages; nothing here touches a widget.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from reader.config import Config
 from reader.core.models import AnalysedArticle, Article, LoadError, RawDocument
 from reader.ui.messages import (
+    AnalysisFailed,
     ArticlesAdded,
     ArticlesAnalysed,
     ArticlesRevised,
     CorpusLoaded,
     LoadProgress,
+    StatesLoaded,
 )
+
+if TYPE_CHECKING:
+    from reader.library import AnalysisCache
+    from reader.library.state import Known, ReadingState
+    from reader.sources.discovery import ArticleFile
 
 FIRST_BATCH = 50
 READ_BATCH = 250
 ANALYSE_BATCH = 50
+# Cached analyses go to the list in larger batches: they cost the loader nothing to make.
+CACHED_BATCH = 1000
 # After each posted batch the worker sleeps this long so the UI thread gets the GIL to
 # show the rows; 40 batches of 10,000 files cost 0.2 s in all.
 YIELD_SECONDS = 0.005
@@ -40,54 +50,197 @@ def load_corpus(
 ) -> None:
     """Read, clean, analyse and merge the configured paths, posting progress.
 
+    With the library, a folder unchanged since it was last read comes whole from its
+    snapshot, and only articles the cache does not hold are analysed.
+
     Args:
         config: Paths and limits.
         post: Posts a message to the app (thread-safe).
         cancelled: True once the worker was cancelled; loading then stops quietly.
     """
-    read = _read_and_clean(config, post, cancelled)
+    from reader.sources.discovery import discover
+
+    library = _open_library(config, post)
+    # --no-cache leaves analyses alone, not the reading state.
+    cache = library if config.use_cache else None
+    files, found_errors = discover(config.paths)
+    if cache is not None and _load_snapshot(cache, config, files, found_errors, post):
+        return
+    read = _read_and_clean(config, files, post, cancelled)
     if read is None or cancelled():
         return
     # Imported only now (the NER model, rapidfuzz): a worker cannot be interrupted, so
     # quitting while the list is being read must not wait for these imports.
     from reader.core.pipeline import story_corpus
-    from reader.processes import analyse_batches
 
-    cleaned, errors = read
-    analysed: list[AnalysedArticle] = []
-    # By default a large folder gets one worker process: the keys no longer wait for the
-    # analysis and the reader and its worker stay within 300 MB for 10,000 articles.
-    # One per core (``--workers 2``) is faster still but holds about 335 MB in all
-    # (benchmarks/bench_tui.py).
-    batches = analyse_batches(cleaned, batch=ANALYSE_BATCH, workers=config.workers, most=1,
-                              stop=cancelled)
-    for batch in batches:
-        items = tuple(batch)
-        analysed.extend(items)
-        post(ArticlesAnalysed(items))
-        post(LoadProgress("Finding quotes and actors", len(analysed), len(cleaned)))
-        time.sleep(YIELD_SECONDS)
-    if cancelled():
+    cleaned, errors, content = read
+    if library is not None:
+        _post_states(library, config, cleaned, content, post)
+    keys: list[bytes] = []
+    if cache is not None:
+        from reader.library import input_key
+
+        keys = [input_key(article) for article in cleaned]
+    failed: list[LoadError] = []  # articles whose analysis process died twice
+    analysed = _analyse(config, cache, cleaned, keys, failed, post, cancelled)
+    if analysed is None:
         return
     post(LoadProgress("Grouping stories, merging actors", len(analysed), len(cleaned)))
-    corpus = story_corpus(analysed, errors)
+    all_errors = (*found_errors, *errors, *failed)
+    if cache is None or failed:  # with failures, the next start tries them again
+        corpus = story_corpus(analysed, all_errors)
+    else:
+        from reader.library.corpora import finish_cached
+        from reader.library.snapshots import Snapshot, Snapshots
+
+        snapshot = Snapshot(tuple(cleaned), tuple(keys), tuple(errors), content)
+        Snapshots(cache).save(config.paths, files, config.max_bytes, snapshot)
+        corpus = finish_cached(cache, snapshot, lambda: analysed, all_errors,
+                               story_corpus)
     if not cancelled():
         post(CorpusLoaded(corpus))
 
 
+def _open_library(config: Config, post: Callable[[Message], object]) -> AnalysisCache | None:
+    """The library (through its cache), or None when it cannot open (then say why)."""
+    from reader.library import AnalysisCache, Library, LibraryError, library_home
+
+    try:
+        return AnalysisCache(Library.open(library_home(config.home)))
+    except LibraryError as error:
+        post(AnalysisFailed("library", f"{error}; nothing is cached or remembered"))
+        return None
+
+
+def _load_snapshot(cache: AnalysisCache, config: Config, files: Sequence[ArticleFile],
+                   found_errors: Sequence[LoadError],
+                   post: Callable[[Message], object]) -> bool:
+    """Post the whole corpus from the folder's snapshot; False when there is none."""
+    from reader.core.pipeline import story_corpus
+    from reader.library.corpora import finish_cached
+    from reader.library.snapshots import Snapshots
+
+    snapshot = Snapshots(cache).load(config.paths, files, config.max_bytes)
+    if snapshot is None:
+        return False
+    post(LoadProgress("Reading the library", 0, len(snapshot.articles)))
+
+    def analysed() -> Sequence[AnalysedArticle]:
+        return list(cache.analyse_all(_in_batches(config))(snapshot.articles))
+
+    corpus = finish_cached(cache, snapshot, analysed, (*found_errors, *snapshot.errors),
+                           story_corpus)
+    _post_states(cache, config, snapshot.articles, snapshot.content, post)
+    post(CorpusLoaded(corpus))
+    return True
+
+
+def _in_batches(config: Config) -> Callable[[Sequence[Article]], Iterator[AnalysedArticle]]:
+    """Analysis as the reader runs it (at most one worker process by default)."""
+    from reader.processes import analyse_batches
+
+    def analyse_all(articles: Sequence[Article]) -> Iterator[AnalysedArticle]:
+        for batch in analyse_batches(articles, batch=ANALYSE_BATCH, workers=config.workers,
+                                     most=1):
+            yield from batch
+
+    return analyse_all
+
+
+def _post_states(cache: AnalysisCache, config: Config, articles: Sequence[Article],
+                 content: Mapping[str, bytes], post: Callable[[Message], object]) -> None:
+    """The reading state of every article, for the list's marks and filters."""
+    from reader.library.state import Known, ReadingState
+
+    state = ReadingState(cache.library)
+    known = {a.id: Known(content[a.id], a.url, a.path, a.title) for a in articles}
+    states = state.states(list(known.values()))
+    post(StatesLoaded(state, known, dict(zip(known, states, strict=True)),
+                      cursor=_recall_cursor(state, config, known)))
+
+
+def remember_cursor(state: ReadingState, config: Config, article: Known | None) -> None:
+    """Keep the folders open and the article under the cursor, for the next start."""
+    state.remember_session(config.paths, None if article is None else article.content)
+
+
+def _recall_cursor(state: ReadingState, config: Config,
+                   known: Mapping[str, Known]) -> str | None:
+    """The article the cursor was on when these same folders were last closed.
+
+    Found by its content hash, like its reading state: a renamed file is still found.
+    """
+    last = state.last_session()
+    if last is None or last[0] != tuple(path.resolve() for path in config.paths):
+        return None
+    return next((i for i, k in known.items() if k.content == last[1]), None)
+
+
+def _analyse(config: Config, cache: AnalysisCache | None, cleaned: list[Article],
+             keys: list[bytes], failed: list[LoadError], post: Callable[[Message], object],
+             cancelled: Callable[[], bool]) -> list[AnalysedArticle] | None:
+    """Every article's analysis, cached ones first, posted a batch at a time.
+
+    An article lost with its worker process (twice) is posted with no findings, so its
+    row shows 0 rather than waiting for ever, and gets an error in ``failed``.
+    """
+    from reader.processes import analyse_batches
+
+    found: list[AnalysedArticle | None] = [None] * len(cleaned)
+    if cache is not None:
+        found = cache.lookup(cleaned, keys)
+        hits = [item for item in found if item is not None]
+        for start in range(0, len(hits), CACHED_BATCH):
+            post(ArticlesAnalysed(tuple(hits[start : start + CACHED_BATCH])))
+    missing = [i for i, item in enumerate(found) if item is None]
+    done = len(cleaned) - len(missing)
+    # By default a large folder gets one worker process: the keys no longer wait for the
+    # analysis and the reader and its worker stay within 300 MB for 10,000 articles.
+    # One per core (``--workers 2``) is faster still but holds about 335 MB in all
+    # (benchmarks/bench_tui.py).
+    batches = analyse_batches([cleaned[i] for i in missing], batch=ANALYSE_BATCH,
+                              workers=config.workers, most=1, stop=cancelled, failed=failed)
+    at = 0
+    for batch in batches:
+        places = missing[at : at + len(batch)]
+        at += len(batch)
+        for place, item in zip(places, batch, strict=True):
+            found[place] = item
+        lost = {error.path for error in failed}
+        kept = [(keys[i], item) for i, item in zip(places, batch, strict=True)
+                if item.article.path not in lost]
+        if cache is not None and kept:
+            cache.store([item for _, item in kept], [key for key, _ in kept])
+        done += len(batch)
+        post(ArticlesAnalysed(tuple(batch)))
+        post(LoadProgress("Finding quotes and actors", done, len(cleaned)))
+        time.sleep(YIELD_SECONDS)
+    if cancelled():
+        return None
+    return [item for item in found if item is not None]
+
+
 def _read_and_clean(
-    config: Config, post: Callable[[Message], object], cancelled: Callable[[], bool]
-) -> tuple[list[Article], list[LoadError]] | None:
-    """Read and clean every file a batch at a time; None when cancelled."""
+    config: Config, files: Sequence[ArticleFile], post: Callable[[Message], object],
+    cancelled: Callable[[], bool],
+) -> tuple[list[Article], list[LoadError], dict[str, bytes]] | None:
+    """Read and clean every file a batch at a time; None when cancelled.
+
+    Returns:
+        The articles, the files' errors and each document's content hash (the key of
+        its reading state), by id.
+    """
     from reader.core.text import (
         RepeatCounter,
         clean_document,
         short_line_keys,
         split_empty,
     )
-    from reader.sources.files import discover, read_files
+    from reader.library.state import content_hash
+    from reader.sources.files import read_files
 
-    files, errors = discover(config.paths)
+    errors: list[LoadError] = []
+    content: dict[str, bytes] = {}
     counter = RepeatCounter()
     cleaned: dict[str, Article] = {}
     cleaned_with: list[tuple[RawDocument, frozenset[str]]] = []
@@ -102,6 +255,7 @@ def _read_and_clean(
         errors += [error for _, error in batch if error is not None]
         for doc in documents:
             counter.add(doc.text)
+            content[doc.id] = content_hash(doc.text)
         repeats = counter.repeats()
         articles = [clean_document(doc, repeats) for doc in documents]
         cleaned.update((a.id, a) for a in articles)
@@ -122,4 +276,4 @@ def _read_and_clean(
         cleaned.update((a.id, a) for a in changed)
         post(ArticlesRevised(tuple(AnalysedArticle(article=a) for a in changed)))
     kept, empty = split_empty(cleaned.values())
-    return kept, errors + empty
+    return kept, errors + empty, content

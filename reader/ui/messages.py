@@ -10,6 +10,7 @@ from textual.message import Message
 # Types only: the model classes are built after the first frame (see ReaderApp.corpus).
 if TYPE_CHECKING:
     from reader.core.models import Alignment, AnalysedArticle, Corpus
+    from reader.library.state import ArticleState, Known, ReadingState
 
 
 @dataclass
@@ -46,6 +47,27 @@ class CorpusLoaded(Message):
     """Every file was read and analysed and actors were merged across the corpus."""
 
     corpus: Corpus
+
+
+@dataclass
+class StatesLoaded(Message):
+    """The library's reading state of the loaded articles, by article id."""
+
+    state: ReadingState
+    known: dict[str, Known]
+    states: dict[str, ArticleState]
+    cursor: str | None = None
+    """The article the cursor was on when this folder was last closed."""
+
+
+@dataclass
+class StateChangeRequested(Message):
+    """The user changed articles' reading state (None leaves that part as it is)."""
+
+    article_ids: tuple[str, ...]
+    read: bool | None = None
+    flagged: bool | None = None
+    note: str | None = None
 
 
 @dataclass

@@ -135,15 +135,19 @@ class Cell:
     would otherwise reach the terminal, and a newline would split the row.
     """
 
-    __slots__ = ("justify", "plain")
+    __slots__ = ("bold", "justify", "plain")
 
-    def __init__(self, plain: str, *, justify: JustifyMethod = "left") -> None:
+    def __init__(self, plain: str, *, justify: JustifyMethod = "left",
+                 bold: bool = False) -> None:
         # isprintable() is a fast C scan; most cells need no translation.
         self.plain = plain if plain.isprintable() else printable(plain)
         self.justify: JustifyMethod = justify
+        # Unread articles' titles are bold, as in newsboat and mail readers.
+        self.bold = bold
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield Text(self.plain, no_wrap=True, overflow="ellipsis", justify=self.justify, end="")
+        yield Text(self.plain, no_wrap=True, overflow="ellipsis", justify=self.justify, end="",
+                   style="bold" if self.bold else "")
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         """The same widths a ``Text`` of the string reports (longest word, longest line)."""

@@ -26,11 +26,12 @@ async def test_list_shows_every_seed_with_columns() -> None:
         table = app.main_screen.article_list
         assert [seed(i) for i in table.shown_ids] == ["000", "001", "002", "003", "004"]
         assert [c.label.plain for c in table.columns.values()] == [
-            "Outlet", "Title", "Date", "Words", "Quotes"]
+            "★", "Outlet", "Title", "Date", "Words", "Quotes"]
         row = [cell.plain for cell in table.get_row("003_93b0f4002bfe62b8")]
-        assert row[0] == "Fox News" and row[2] == "2025-12-02"
-        assert row[1] == "High-stakes US push for Ukraine peace meets hard limits in Moscow"
-        assert int(row[4]) >= 6
+        assert row[0] == " "  # not flagged
+        assert row[1] == "Fox News" and row[3] == "2025-12-02"
+        assert row[2] == "High-stakes US push for Ukraine peace meets hard limits in Moscow"
+        assert int(row[5]) >= 6
         status = str(app.screen.query_one("#list-status").render())
         assert "5 of 5 articles" in status
 

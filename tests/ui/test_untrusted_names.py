@@ -31,12 +31,12 @@ async def test_control_characters_in_names_do_not_reach_the_list(tmp_path: Path)
         lines = screen_lines(app)
         assert not any(char in line for line in lines for char in "\x1b\n")
         header = next(i for i, line in enumerate(lines) if "Outlet" in line)
-        assert lines[header].split() == ["Outlet", "Title", "Date", "Words", "Quotes"]
+        assert lines[header].split() == ["★", "Outlet", "Title", "Date", "Words", "Quotes"]
         rows = lines[header + 1 : header + 4]
         assert "(ansi␛[31mX␛[0m␛[2J)" in rows[0]
         assert "(new␤line)" in rows[1]
         assert "A plain headline" in rows[2]
-        # Each row keeps its five columns on one line.
+        # Each row keeps its six columns on one line.
         assert all(row.split()[-2:] == ["17", "0"] for row in rows)
         notices = [n.message for n in app._notifications]
         assert any("bad␛[2Jname.txt" in n for n in notices)

@@ -14,11 +14,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from reader.core.text import counted
-from reader.ui.messages import CompareRequested, ErrorsRequested, OpenRequested
-from reader.ui.widgets.article_list import SORT_ORDERS, ArticleList, ListFilter
+from reader.ui.messages import (
+    CompareRequested,
+    ErrorsRequested,
+    OpenRequested,
+    StateChangeRequested,
+)
+from reader.ui.widgets.article_list import SORT_ORDERS, ArticleList
+from reader.ui.widgets.list_filter import ListFilter
 
 if TYPE_CHECKING:
     from reader.core.models import Corpus
+    from reader.library.state import ArticleState
     from reader.ui.app import ReaderApp
     from reader.ui.widgets.actors_panel import ActorsPanel
 
@@ -37,6 +44,14 @@ class MainScreen(Screen[None]):
         # "escape clears" while a filter is on and "N skipped (e)" when files were skipped.
         Binding("escape", "clear_filters", "Clear filters", show=False, id="main.clear"),
         Binding("e", "show_errors", "Errors", show=False, id="main.errors"),
+        # Reading state, after newsboat: N toggles read, n jumps to the next unread.
+        # Flagging is mutt's F (newsboat has no one-key flag); E edits the note.
+        Binding("N", "toggle_read", "Read/unread", show=False, id="main.read"),
+        Binding("n", "next_unread", "Next unread", show=False, id="main.next_unread"),
+        Binding("F", "toggle_flag", "Flag", show=False, id="main.flag"),
+        Binding("E", "edit_note", "Note", show=False, id="main.note"),
+        Binding("u", "filter_unread", "Only unread", show=False, id="main.only_unread"),
+        Binding("f", "filter_flagged", "Only flagged", show=False, id="main.only_flagged"),
     ]
 
     NARROW = 100
@@ -227,3 +242,74 @@ class MainScreen(Screen[None]):
 
     def action_show_errors(self) -> None:
         self.post_message(ErrorsRequested())
+
+    # Reading state -------------------------------------------------------------------
+
+    def _current_state(self) -> tuple[str, ArticleState] | None:
+        article_id = self.article_list.current_id
+        state = None if article_id is None else self.article_list.state_of(article_id)
+        if article_id is None or state is None:
+            if article_id is not None:
+                self.notify("No library: reading state is not kept.", severity="warning",
+                            markup=False)
+            return None
+        return article_id, state
+
+    def action_toggle_read(self) -> None:
+        """Mark the article under the cursor read, or unread again."""
+        current = self._current_state()
+        if current is not None:
+            self.post_message(StateChangeRequested((current[0],), read=not current[1].read))
+
+    def action_toggle_flag(self) -> None:
+        """Flag (star) the article under the cursor, or take the flag off."""
+        current = self._current_state()
+        if current is not None:
+            self.post_message(StateChangeRequested((current[0],),
+                                                   flagged=not current[1].flagged))
+
+    def action_edit_note(self) -> None:
+        """Edit the note of the article under the cursor."""
+        from reader.ui.screens.note import NoteScreen
+
+        current = self._current_state()
+        if current is None:
+            return
+        article_id, state = current
+        item = next((i for i in self.corpus.articles if i.article.id == article_id), None)
+        title = (item.article.title if item else None) or article_id
+
+        def saved(note: str | None) -> None:
+            if note is not None:
+                self.post_message(StateChangeRequested((article_id,), note=note))
+
+        self.app.push_screen(NoteScreen(title, state.note), saved)
+
+    def action_next_unread(self) -> None:
+        """Move to the next unread article below the cursor."""
+        table = self.article_list
+        ids = table.shown_ids
+        start = table.cursor_row + 1
+        for row, article_id in enumerate(ids[start:], start=start):
+            state = table.state_of(article_id)
+            if state is not None and not state.read:
+                table.move_cursor(row=row)
+                return
+        self.notify("No unread article below.", markup=False)
+
+    def action_filter_unread(self) -> None:
+        """Show only unread articles, or all again."""
+        wanted = self.article_list.list_filter
+        self.article_list.set_filter(replace(wanted, unread=not wanted.unread))
+        self._update_status()
+
+    def action_filter_flagged(self) -> None:
+        """Show only flagged articles, or all again."""
+        wanted = self.article_list.list_filter
+        self.article_list.set_filter(replace(wanted, flagged=not wanted.flagged))
+        self._update_status()
+
+    def move_to(self, article_id: str) -> None:
+        """Put the cursor on an article, if it is listed."""
+        if article_id in self.article_list.rows:
+            self.article_list.move_cursor(row=self.article_list.get_row_index(article_id))

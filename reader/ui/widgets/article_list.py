@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, ClassVar
@@ -21,13 +21,15 @@ from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
-from reader.core.text import printable
 from reader.ui.render import Cell, fit_cell
+from reader.ui.widgets.bulk_table import BulkTable
+from reader.ui.widgets.list_filter import ListFilter
 
 if TYPE_CHECKING:
     from textual.scrollbar import ScrollBar
 
     from reader.core.models import AnalysedArticle
+    from reader.library.state import ArticleState
 
 SORT_ORDERS: tuple[str, ...] = ("file", "date", "outlet", "title", "size")
 # How each order reads in its natural direction and reversed (the status line says it).
@@ -38,6 +40,8 @@ SORT_DIRECTIONS = {
     "title": ("A–Z", "Z–A"),
     "size": ("longest first", "shortest first"),
 }
+# More reading states than this at once rebuild the list instead of updating cells.
+_CELL_UPDATES = 100
 # A cursor or hover on no row at all: not even the header, which DataTable numbers -1.
 _NOWHERE = Coordinate(-2, -2)
 
@@ -55,33 +59,7 @@ def _sort_key(order: str) -> Callable[[AnalysedArticle], tuple[object, ...]]:
     return lambda item: (False,)
 
 
-@dataclass(frozen=True)
-class ListFilter:
-    """What the list shows: a text query and optional outlet and actor filters."""
-
-    query: str = ""
-    outlet: str | None = None
-    actor: str | None = None
-    actor_name: str | None = None
-
-    @property
-    def active(self) -> bool:
-        """True when anything is filtered out."""
-        return bool(self.query or self.outlet or self.actor)
-
-    def describe(self) -> str:
-        """A short human description, for the status line (one line)."""
-        parts = []
-        if self.query:
-            parts.append(f"matching “{self.query}”")
-        if self.outlet:
-            parts.append(f"from {self.outlet}")
-        if self.actor:
-            parts.append(f"mentioning {self.actor_name or self.actor}")
-        return printable(", ".join(parts))
-
-
-class ArticleList(DataTable[Cell]):
+class ArticleList(BulkTable):
     """Every loaded article; cells are ``Cell`` objects so titles are never parsed as markup."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -103,6 +81,8 @@ class ArticleList(DataTable[Cell]):
         # listed ones without rebuilding the list for every batch.
         self._articles: dict[str, AnalysedArticle] = {}
         self._pending: set[str] = set()
+        # Reading state by article id (unread and unflagged when absent).
+        self._states: dict[str, ArticleState] = {}
         self.order_by = "file"
         self.reverse = False
         self.list_filter = ListFilter()
@@ -122,7 +102,9 @@ class ArticleList(DataTable[Cell]):
     def on_mount(self) -> None:
         # Text labels, not strings: DataTable parses a string label as markup, and that
         # loads Rich's emoji table (about 12 ms) before the first frame.
-        self.add_column(Text("Outlet"), key="source", width=14)
+        self.add_column(Text("★"), key="flag", width=1)
+        # The outlet gives the flag column its three cells: titles keep their width.
+        self.add_column(Text("Outlet"), key="source", width=11)
         self.add_column(Text("Title"), key="title", width=40)
         self.add_column(Text("Date"), key="date", width=10)
         self.add_column(Text("Words"), key="words", width=6)
@@ -174,8 +156,7 @@ class ArticleList(DataTable[Cell]):
         self._pending.update(item.article.id for item in articles)
         self._articles.update((item.article.id, item) for item in articles)
         if self.order_by == "file" and not self.reverse and not self.list_filter.active:
-            for item in articles:
-                self._add_row(item)
+            self._add_rows(articles)
         else:
             self._refresh_rows()
 
@@ -194,6 +175,25 @@ class ArticleList(DataTable[Cell]):
             if article_id in self.rows:
                 for column, value in zip(self.columns, self._cells(item), strict=True):
                     self.update_cell(article_id, column, value)
+
+    def set_states(self, states: Mapping[str, ArticleState]) -> None:
+        """Show these reading states (merged into those known): bold unread, ★ flagged."""
+        self._states.update(states)
+        # Many at once (a folder's states arriving) rebuild the rows in one go: cell by
+        # cell, 10,000 rows would take seconds of updates.
+        wanted = self.list_filter
+        if wanted.unread or wanted.flagged or wanted.query or len(states) > _CELL_UPDATES:
+            self._refresh_rows()
+            return
+        for article_id in states:
+            item = self._articles.get(article_id)
+            if item is not None and article_id in self.rows:
+                for column, value in zip(self.columns, self._cells(item), strict=True):
+                    self.update_cell(article_id, column, value)
+
+    def state_of(self, article_id: str) -> ArticleState | None:
+        """The reading state shown for an article (None before the library answered)."""
+        return self._states.get(article_id)
 
     def set_sort(self, order: str, *, reverse: bool = False) -> None:
         """Sort by ``file``, ``date``, ``outlet``, ``title`` or ``size``.
@@ -223,7 +223,14 @@ class ArticleList(DataTable[Cell]):
             return False
         if wanted.actor and not any(m.actor == wanted.actor for m in item.mentions):
             return False
-        return contains(item.article.title or "") or contains(item.article.text)
+        state = self._states.get(item.article.id)
+        if wanted.unread and state is not None and state.read:
+            return False
+        if wanted.flagged and (state is None or not state.flagged):
+            return False
+        note = state.note if state is not None else ""
+        return (contains(item.article.title or "") or contains(item.article.text)
+                or bool(note and contains(note)))
 
     def _refresh_rows(self) -> None:
         current = self.current_id
@@ -238,20 +245,21 @@ class ArticleList(DataTable[Cell]):
         if self.reverse:
             shown.reverse()
             shown.sort(key=lambda item: key(item)[0])  # stable: missing values back last
-        for item in shown:
-            self._add_row(item)
+        self._add_rows(shown)
         if current is not None and current in self.rows:
             self.move_cursor(row=self.get_row_index(current))
 
-    def _add_row(self, item: AnalysedArticle) -> None:
-        self.add_row(*self._cells(item), key=item.article.id)
+    def _add_rows(self, items: Sequence[AnalysedArticle]) -> None:
+        self.add_rows_at_once((item.article.id, self._cells(item)) for item in items)
 
     def _cells(self, item: AnalysedArticle) -> tuple[Cell, ...]:
         article = item.article
         pending = article.id in self._pending
+        state = self._states.get(article.id)
         return (
+            Cell("★" if state is not None and state.flagged else " "),
             Cell(article.source or "—"),
-            Cell(article.title or f"({article.id})"),
+            Cell(article.title or f"({article.id})", bold=state is not None and not state.read),
             Cell(article.date or "—"),
             Cell(f"{article.word_count:,}", justify="right"),
             Cell("…" if pending else str(len(item.speech)), justify="right"),
@@ -391,6 +399,8 @@ class ArticleList(DataTable[Cell]):
         style += component_style
         if post_style:
             style += post_style
+        if value.bold:
+            style += Style(bold=True)
         text = fit_cell(value.plain, content_width, value.justify)
         pad = " " * self.cell_padding
         lines = [[Segment(pad + text + pad, style)]]
