@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.widget import Widget
 
 from reader.ui.screens.compare import CompareScreen
-from reader.ui.widgets.compare_view import CompareRowView
+from reader.ui.widgets.compare_view import CompareRowView, CompareView
 from tests.ui.conftest import running
 from tests.ui.test_compare_screen import open_compare
 
@@ -15,6 +16,15 @@ from tests.ui.test_compare_screen import open_compare
 def current_row(screen: CompareScreen) -> CompareRowView:
     (row,) = [r for r in screen.query(CompareRowView) if r.has_class("-current")]
     return row
+
+
+async def settled(pilot: Pilot[None], view: CompareView) -> None:
+    """Wait until the view stops scrolling (a restore may scroll again after a relayout)."""
+    for _ in range(10):
+        before = view.scroll_y
+        await pilot.pause()
+        if view.scroll_y == before:
+            return
 
 
 async def test_x_keeps_the_current_pair_and_its_place() -> None:
@@ -25,7 +35,7 @@ async def test_x_keeps_the_current_pair_and_its_place() -> None:
         before = view.rows[view.pair_rows[view.pair_index]].pair
         assert before is not None and view.scroll_y > 0
         await pilot.press("x")
-        await pilot.pause()
+        await settled(pilot, view)
         after = view.rows[view.pair_rows[view.pair_index]].pair
         assert after is not None and (after.a, after.b) == (before.b, before.a)
         total = len(view.pair_rows)

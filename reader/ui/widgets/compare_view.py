@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from reader.core.align import CompareRow
@@ -13,6 +14,9 @@ from reader.core.models import Article, Span
 from reader.ui.render import render_passage, render_unique
 
 ONLY_IN = "only in {side}"
+
+# Scrolls to a restored row while the layout above it still moves (see _settle_on).
+_SETTLE_TRIES = 3
 
 
 class CompareRowView(Horizontal):
@@ -73,8 +77,23 @@ class CompareView(VerticalScroll, can_focus=True):
             self.pair_index = self.pair_rows.index(index)
             view.add_class("-current")
         # The rows were just mounted: scroll once they have been laid out.
-        self.call_after_refresh(self.scroll_to_widget, view, animate=False, top=True)
+        self.call_after_refresh(self._settle_on, view, _SETTLE_TRIES)
         return self.pair_index
+
+    def _settle_on(self, view: Widget, tries: int) -> None:
+        """Scroll ``view`` to the top, again while rows above it still change height.
+
+        Rows of wrapped text can take a second layout pass on a busy machine: one
+        scroll after the first refresh then lands a line off.
+        """
+        top = view.virtual_region.y
+        self.scroll_to_widget(view, animate=False, top=True)
+        if tries > 0:
+            self.call_after_refresh(self._settle_again, view, top, tries - 1)
+
+    def _settle_again(self, view: Widget, top: int, tries: int) -> None:
+        if view.virtual_region.y != top:
+            self._settle_on(view, tries)
 
     def _row_view(self, a: Article, b: Article, row: CompareRow) -> CompareRowView:
         left = self._cell(a, row, "a")
