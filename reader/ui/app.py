@@ -24,6 +24,7 @@ from reader.ui.messages import (
     ErrorsRequested,
     LoadProgress,
     OpenRequested,
+    StoryRequested,
 )
 from reader.ui.screens.main import MainScreen
 
@@ -132,17 +133,40 @@ class ReaderApp(App[None]):
 
     @on(OpenRequested)
     def _open_requested(self, message: OpenRequested) -> None:
-        self.open_article(message.article_id)
+        self.open_article(message.article_id, message.quote)
 
-    def open_article(self, article_id: str) -> None:
-        """Push the reading screen for an article."""
+    def open_article(self, article_id: str, quote: int | None = None) -> None:
+        """Push the reading screen for an article (with the cursor on a quote, if given)."""
         from reader.ui.screens.reading import ReadingScreen
 
         item = self._articles.get(article_id)
         if item is None:
             return
         actors = {actor.id: actor for actor in self.corpus.actors}
-        self.push_screen(ReadingScreen(item, actors))
+        screen = ReadingScreen(item, actors)
+        self.push_screen(screen)
+        if quote is not None:
+            def to_quote() -> None:
+                screen.reading_view.quote_index = quote - 1  # the step below lands on it
+                screen.reading_view.move_quote(1)
+
+            self.call_after_refresh(to_quote)
+
+    @on(StoryRequested)
+    def _story_requested(self, message: StoryRequested) -> None:
+        self.open_story(message.story_id)
+
+    def open_story(self, story_id: str) -> None:
+        """Push the story screen for a story."""
+        from reader.ui.screens.story import StoryScreen
+
+        corpus = self.corpus
+        index = next((k for k, s in enumerate(corpus.stories) if s.id == story_id), None)
+        if index is None:
+            return
+        trace = corpus.traces[index] if index < len(corpus.traces) else None
+        self.push_screen(StoryScreen(corpus.stories[index], trace, self._articles,
+                                     corpus.actors))
 
     @on(CompareRequested)
     def _compare_requested(self, message: CompareRequested) -> None:

@@ -1,0 +1,131 @@
+"""The story list on the main screen: the view it opens on, tab, o, search and filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.message import Message
+
+from reader.config import Config
+from reader.ui.app import make_app
+from reader.ui.messages import ArticlesAnalysed, CorpusLoaded
+from reader.ui.widgets.story_list import StoryList
+from tests.ui.conftest import running, settle
+from tests.ui.test_untrusted_names import screen_lines
+
+STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
+CHILE = ("quake-chile-1", "quake-chile-2")
+
+
+def story_titles(app: object) -> list[str]:
+    screen = app.main_screen  # type: ignore[attr-defined]
+    return [screen.story_list.get_row(key)[0].plain for key in screen.story_list.rows]
+
+
+async def test_seeds_open_on_their_single_story() -> None:
+    async with running(stories=True) as (app, _pilot):
+        screen = app.main_screen
+        assert screen.showing_stories
+        assert isinstance(app.focused, StoryList)
+        [story] = app.corpus.stories
+        assert screen.story_list.shown_ids == [story.id]
+        row = [cell.plain for cell in screen.story_list.get_row(story.id)]
+        assert row[1] == "5" and row[2] == "Fox News" and row[3] == "2025-12-02"
+        assert int(row[4]) == sum(len(item.quotes) for item in app.corpus.articles)
+        lines = screen_lines(app)
+        assert "1 of 1 story" in lines[-2]
+        assert "tab Articles" in lines[-1]
+
+
+async def test_tab_switches_between_stories_and_articles() -> None:
+    async with running(stories=True) as (app, pilot):
+        screen = app.main_screen
+        await pilot.press("tab")
+        assert not screen.showing_stories
+        assert app.focused is screen.article_list
+        assert "tab Stories" in screen_lines(app)[-1]
+        assert "5 of 5 articles" in screen_lines(app)[-2]
+        await pilot.press("tab")
+        assert screen.showing_stories and isinstance(app.focused, StoryList)
+
+
+async def test_enter_opens_the_story_under_the_cursor() -> None:
+    from reader.ui.screens.story import StoryScreen
+
+    async with running((STORIES,), stories=True) as (app, pilot):
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StoryScreen)
+        assert app.screen.story.id == app.main_screen.story_list.shown_ids[1]
+
+
+async def test_biggest_first_and_o_cycles_story_orders() -> None:
+    async with running((STORIES,), stories=True) as (app, pilot):
+        screen = app.main_screen
+        sizes = [len(s.articles) for s in app.corpus.stories]
+        assert sorted(sizes) == [1, 2, 2]
+        assert story_titles(app)[-1] == "Rovers win the cup on penalties"
+        await pilot.press("o")
+        assert screen.story_list.order_by == "date"
+        assert "newest first" in screen_lines(app)[-2]
+        await pilot.press("o")
+        titles = story_titles(app)
+        assert titles == sorted(titles, key=str.lower)
+        await pilot.press("o")
+        assert screen.story_list.order_by == "size"
+        # The article list keeps its own order.
+        assert screen.article_list.order_by == "file"
+
+
+async def test_search_lists_stories_with_a_matching_article() -> None:
+    async with running((STORIES,), stories=True) as (app, pilot):
+        screen = app.main_screen
+        await pilot.press("slash", *"Valparaiso", "enter")
+        assert story_titles(app) == ["Strong earthquake shakes central Chile"]
+        assert "1 of 3 stories" in screen_lines(app)[-2]
+        assert isinstance(app.focused, StoryList)
+        await pilot.press("escape")
+        assert len(screen.story_list.shown_ids) == 3
+
+
+async def test_actor_filter_lists_the_stories_naming_the_actor() -> None:
+    async with running((STORIES,), stories=True) as (app, _pilot):
+        toha = next(a for a in app.corpus.actors if a.name == "Carolina Toha")
+        await app.main_screen.filter_actor(toha.id, toha.name)
+        chile = next(s for s in app.corpus.stories if s.articles == CHILE)
+        assert app.main_screen.story_list.shown_ids == [chile.id]
+
+
+async def test_articles_show_while_loading_and_stories_once_known() -> None:
+    seen: list[tuple[str, bool]] = []
+    app = make_app(Config(paths=(STORIES,)))
+
+    def hook(message: Message) -> None:
+        if isinstance(message, ArticlesAnalysed | CorpusLoaded):
+            seen.append((type(message).__name__, app.main_screen.showing_stories))
+
+    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+        await settle(app, pilot)
+        assert app.main_screen.showing_stories
+    # Before the corpus (and so its stories) arrived, the article list was shown.
+    assert ("ArticlesAnalysed", False) in seen
+    assert all(not shown for _, shown in seen)
+
+
+async def test_story_titles_from_files_render_literally(tmp_path: Path) -> None:
+    # Cleaning drops the escape sequence from the title; the markup must stay text.
+    body = ("A paragraph of plain prose that is long enough to count as an article body, "
+            "it says, and then it says a little more about the matter at hand.\n")
+    (tmp_path / "inject.md").write_text(
+        f"---\ntitle: [bold red]x[/] \x1b[31mred\n---\n\n{body}")
+    async with running((tmp_path,), stories=True) as (app, pilot):
+        [story] = app.corpus.stories
+        assert "[bold red]x[/]" in story.title
+        lines = screen_lines(app)
+        assert any("[bold red]x[/]" in line for line in lines)
+        assert not any("\x1b" in line for line in lines)
+        await pilot.press("enter")
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert any("[bold red]x[/]" in line for line in lines)
+        assert not any("\x1b" in line for line in lines)
