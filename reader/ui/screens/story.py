@@ -20,6 +20,7 @@ from reader.ui.messages import CompareRequested, OpenRequested
 from reader.ui.render import Cell
 from reader.ui.widgets.coverage_strip import article_shares, legend, originals_first, strip
 from reader.ui.widgets.story_list import date_range
+from reader.ui.widgets.story_table import StoryTable
 
 SECTIONS = ("coverage", "pairs", "quotes", "actors")
 HINTS = {
@@ -83,20 +84,20 @@ class StoryScreen(Screen[None]):
         yield Static(story_header(self.story, self.trace), id="story-header")
         with TabbedContent(id="story-sections"):
             with TabPane("Coverage", id="coverage"):
-                yield DataTable[object](id="coverage-table", cursor_type="row")
+                yield StoryTable(id="coverage-table")
             with TabPane("Who copied whom", id="pairs"):
-                yield DataTable[object](id="pairs-table", cursor_type="row")
+                yield StoryTable(id="pairs-table")
                 yield Static(id="pairs-matrix")
             with TabPane("Quotes across sources", id="quotes"):
-                yield DataTable[object](id="quotes-table", cursor_type="row")
+                yield StoryTable(id="quotes-table")
             with TabPane("Actors", id="actors"):
-                yield DataTable[object](id="actors-table", cursor_type="row")
+                yield StoryTable(id="actors-table")
         yield Static(id="story-status")
         yield Footer()
 
-    def table(self, section: str) -> DataTable[object]:
+    def table(self, section: str) -> StoryTable:
         """The table of a section (one of ``SECTIONS``)."""
-        return self.query_one(f"#{section}-table", DataTable)
+        return self.query_one(f"#{section}-table", StoryTable)
 
     @property
     def section(self) -> str:
