@@ -29,7 +29,7 @@ from reader.ui.messages import (
 from reader.ui.screens.main import MainScreen
 
 if TYPE_CHECKING:
-    from reader.core.models import AnalysedArticle, Article, Corpus
+    from reader.core.models import AnalysedArticle, Article, Corpus, Story, StoryTrace
 
 # The analysis core (NER model, aligner, rapidfuzz) and the staged loader are imported
 # inside the workers, and screens other than the list when first opened, so the first
@@ -51,6 +51,8 @@ class ReaderApp(App[None]):
         self.config = config
         self._corpus: Corpus | None = None
         self._articles: dict[str, AnalysedArticle] = {}
+        self._story_index: dict[str, int] = {}
+        """Article id to the index of its story, once the corpus is loaded."""
 
     @property
     def corpus(self) -> Corpus:
@@ -117,6 +119,9 @@ class ReaderApp(App[None]):
 
         self.corpus = message.corpus
         self._articles = {item.article.id: item for item in message.corpus.articles}
+        from reader.ui.story_partner import story_index
+
+        self._story_index = story_index(message.corpus)
         self.main_screen.show_corpus(message.corpus)
         errors = message.corpus.errors
         if errors:
@@ -196,6 +201,8 @@ class ReaderApp(App[None]):
         worker = get_current_worker()
         try:
             others = [i.article for i in self._articles.values() if i.article.id != article.id]
+            # The default partner comes from the article's own story when it has one.
+            other_id = other_id or self._story_partner(article.id)
             other = self._articles[other_id].article if other_id else best_partner(article,
                                                                                   others)
             alignment = compare_articles(article, other, self.corpus.actors)
@@ -204,6 +211,20 @@ class ReaderApp(App[None]):
             return
         if not worker.is_cancelled:
             self.post_message(AlignmentReady(alignment))
+
+    def story_of(self, article_id: str) -> tuple[Story, StoryTrace | None] | None:
+        """The story of an article and its trace, once stories are known."""
+        from reader.ui.story_partner import story_of
+
+        return story_of(self.corpus, self._story_index, article_id)
+
+    def _story_partner(self, article_id: str) -> str | None:
+        from reader.ui.story_partner import story_partner
+
+        found = self.story_of(article_id)
+        if found is None or found[1] is None:
+            return None
+        return story_partner(article_id, found[1])
 
     @on(AlignmentReady)
     async def _alignment_ready(self, message: AlignmentReady) -> None:
