@@ -149,6 +149,11 @@ class ReaderApp(App[None]):
             return
         actors = {actor.id: actor for actor in self.corpus.actors}
         screen = ReadingScreen(item, actors)
+        found = self.story_of(article_id)
+        if found is not None and found[1] is not None:
+            from reader.ui.screens.provenance import attach_story
+
+            attach_story(screen, item.article, found[0], found[1], self._articles)
         self.push_screen(screen)
         if quote is not None:
             def to_quote() -> None:

@@ -27,6 +27,18 @@ def story_of(corpus: Corpus, index: Mapping[str, int],
     return corpus.stories[k], corpus.traces[k] if k < len(corpus.traces) else None
 
 
+def partner_rank(article_id: str, trace: StoryTrace) -> dict[str, int]:
+    """The story's other articles, closest first (0): copy pairs by strength, then the
+    articles telling most of the same sentences."""
+    ranked = [p.b if p.a == article_id else p.a for p in trace.pairs
+              if article_id in (p.a, p.b)]
+    telling: Counter[str] = Counter()
+    for record in trace.provenance.get(article_id, ()):
+        telling.update(other for other in record.articles if other != article_id)
+    ranked += sorted((a for a in telling if a not in ranked), key=lambda a: (-telling[a], a))
+    return {other: k for k, other in enumerate(ranked)}
+
+
 def story_partner(article_id: str, trace: StoryTrace) -> str | None:
     """The strongest copy pair's other side, else the article telling most of the same facts.
 
@@ -37,13 +49,5 @@ def story_partner(article_id: str, trace: StoryTrace) -> str | None:
     Returns:
         The partner's id, or None when no other article of the story shares anything.
     """
-    for pair in trace.pairs:
-        if article_id in (pair.a, pair.b):
-            return pair.b if pair.a == article_id else pair.a
-    telling: Counter[str] = Counter()
-    for record in trace.provenance.get(article_id, ()):
-        telling.update(other for other in record.articles if other != article_id)
-    if not telling:
-        return None
-    # Most sentences in common; the smaller id settles a tie, so the choice is stable.
-    return min(telling, key=lambda other: (-telling[other], other))
+    rank = partner_rank(article_id, trace)
+    return min(rank, key=rank.__getitem__) if rank else None
