@@ -258,6 +258,7 @@ class ReaderApp(App[None]):
         from reader.ui.screens.compare import CompareScreen
         from reader.ui.screens.help import HelpScreen, binding_rows
         from reader.ui.screens.reading import ReadingScreen
+        from reader.ui.screens.story_help import story_sections
         from reader.ui.widgets.actors_panel import ActorsPanel
 
         if isinstance(self.screen, HelpScreen):
@@ -276,6 +277,7 @@ class ReaderApp(App[None]):
             ]),
             ("Reading view", [*binding_rows(ReadingScreen.BINDINGS, self.get_key_display),
                               ("j, k, ↑, ↓", "Scroll")]),
+            *story_sections(self.get_key_display),
             ("Side by side", [*binding_rows(CompareScreen.BINDINGS, self.get_key_display),
                               ("j, k, ↑, ↓", "Scroll")]),
         ]

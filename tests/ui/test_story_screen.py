@@ -132,3 +132,20 @@ def test_shares_weigh_sentences_by_length_and_originals_lead(
     assert shares.only == 1 - first
     pairs = (CopyPair("a", "b", 0.9, 0.5, direction="b"), CopyPair("c", "a", 0.2, 0.2))
     assert originals_first(["a", "b", "c"], pairs, {"c": "2025-01-01"}) == ["b", "c", "a"]
+
+
+async def test_help_lists_the_story_keys_and_the_gutter_legend() -> None:
+    from reader.ui.screens.help import HelpScreen
+
+    async with running(stories=True) as (app, pilot):
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        for words in ("Story list", "Story screen", "Next section", "Articles", "Stories",
+                      "Next only-here passage", "Next sentence", "gutter 2=", "gutter +",
+                      "only this article tells it", "✂ truncated"):
+            assert words in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, StoryScreen)
