@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reader.core.models import Article, CopyPair, SentenceProvenance
 from reader.ui.app import ReaderApp
 from reader.ui.screens.compare import CompareScreen
@@ -149,3 +151,25 @@ async def test_help_lists_the_story_keys_and_the_gutter_legend() -> None:
             assert words in text
         await pilot.press("escape")
         assert isinstance(app.screen, StoryScreen)
+
+
+async def test_a_quote_worded_differently_has_its_changed_words_marked(
+    tmp_path: Path,
+) -> None:
+    stories = Path(__file__).resolve().parents[1] / "data" / "stories"
+    for n, word in ((1, "quickly"), (2, "fast")):
+        text = (stories / f"quake-chile-{n}.txt").read_text()
+        (tmp_path / f"quake-chile-{n}.txt").write_text(
+            f"{text}\n\"We will rebuild every home in Valparaiso, and we will do it {word},\" "
+            "Interior Minister Carolina Toha said on Wednesday.\n")
+    async with running((tmp_path,), stories=True) as (app, pilot):
+        await pilot.press("enter")
+        await settle(app, pilot)
+        screen = story_screen(app)
+        quotes = screen.table("quotes")
+        first, second = (quotes.get_row_at(k) for k in range(2))
+        assert first[3].plain == "" and second[3].plain == "≠ wording"
+        marked = [second[0].plain[span.start : span.end] for span in second[0].spans
+                  if span.style and "underline" in str(span.style)]
+        assert [m.rstrip(", ") for m in marked] == ["fast"]  # as side by side marks it
+        assert not first[0].spans

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from reader.core.models import Actor, AnalysedArticle, Story, StoryTrace
+from reader.core.models import Actor, AnalysedArticle, EditOp, Span, Story, StoryTrace
 from reader.core.text import counted, printable
 from reader.ui.messages import CompareRequested, OpenRequested
 from reader.ui.render import Cell
@@ -32,6 +35,9 @@ HINTS = {
 MATRIX_MOST = 12
 """Articles up to which who-copied-whom also shows as a matrix."""
 STRIP_WIDTH = 16
+# Word marks in a quote cell (a table cell takes Rich styles): each kind has its own
+# text style, so the marks read without colour; the theme colour repeats it.
+WORD_MARKS = {"replace": ("underline", "text-warning"), "insert": ("bold", "text-success")}
 DIFFERS = {"wording": "≠ wording", "truncated": "✂ truncated", "speaker": "≠ speaker",
            "no_speaker": "? no speaker"}
 
@@ -58,6 +64,12 @@ def short_name(item: AnalysedArticle) -> str:
 
 class StoryScreen(Screen[None]):
     """One story: coverage rows, copy pairs, quotes across sources and actors."""
+
+    @dataclass
+    class QuotesDiffed(Message):
+        """Word operations of each quote row against its group's fullest wording."""
+
+        ops: dict[str, tuple[EditOp, ...]]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="story.back"),
@@ -120,6 +132,7 @@ class StoryScreen(Screen[None]):
         self._fill_pairs()
         self._fill_quotes()
         self._fill_actors()
+        self._diff_quotes()
         self.table("coverage").focus()
         self._status()
 
@@ -206,14 +219,65 @@ class StoryScreen(Screen[None]):
                 item = self.articles.get(occurrence.article)
                 if item is None or occurrence.quote >= len(item.quotes):
                     continue
-                span = item.quotes[occurrence.quote].span
-                text = item.article.text[span.start : span.end]
                 marks = ", ".join(DIFFERS.get(d, d) for d in occurrence.differs)
-                table.add_row(Cell(("“" if k == 0 else "  “") + text + "”"),
+                quote_cell = self._quote_cell(k, item.article.text,
+                                              item.quotes[occurrence.quote].span)
+                table.add_row(quote_cell,
                               Cell(item.article.source or item.article.title
                                    or item.article.id),
                               Cell(occurrence.speaker or "(none named)"), Cell(marks),
                               key=f"{g}:{k}")
+
+    def _quote_cell(self, k: int, text: str, span: Span, ops: Sequence[EditOp] = ()) -> Text:
+        """A quote as one source gives it (the group's first unindented), words marked."""
+        prefix = "“" if k == 0 else "  “"
+        # printable keeps offsets: one symbol for each control character.
+        cell = Text(prefix + printable(text[span.start : span.end]) + "”", no_wrap=True,
+                    overflow="ellipsis")
+        theme = self.app.theme_variables
+        for op in ops:
+            if op.op in WORD_MARKS and len(op.b):
+                look, colour = WORD_MARKS[op.op]
+                at = len(prefix) - span.start
+                cell.stylize(Style.parse(look) + Style(color=theme.get(colour)),
+                             op.b.start + at, op.b.end + at)
+        return cell
+
+    def _quote_text(self, article_id: str, quote: int) -> tuple[str, Span] | None:
+        item = self.articles.get(article_id)
+        if item is None or quote >= len(item.quotes):
+            return None
+        return item.article.text, item.quotes[quote].span
+
+    @work(thread=True, exclusive=True, group="quote-diff", exit_on_error=False,
+          description="Comparing quote wordings")
+    def _diff_quotes(self) -> None:
+        """Each occurrence's words against its group's fullest one (the first that
+        differs in nothing), off the UI thread: a big story has hundreds."""
+        from reader.core.align import diff_words
+
+        ops: dict[str, tuple[EditOp, ...]] = {}
+        for g, group in enumerate(self.trace.quotes if self.trace else ()):
+            fullest = next((o for o in group.occurrences if not o.differs),
+                           group.occurrences[0])
+            reference = self._quote_text(fullest.article, fullest.quote)
+            for k, occurrence in enumerate(group.occurrences):
+                mine = self._quote_text(occurrence.article, occurrence.quote)
+                if occurrence is fullest or reference is None or mine is None:
+                    continue
+                ops[f"{g}:{k}"] = diff_words(*reference, *mine)
+        self.post_message(self.QuotesDiffed(ops))
+
+    @on(QuotesDiffed)
+    def _quotes_diffed(self, message: QuotesDiffed) -> None:
+        table = self.table("quotes")
+        column = next(iter(table.columns))
+        for key, ops in message.ops.items():
+            g, k = (int(n) for n in key.split(":"))
+            occurrence = self.trace.quotes[g].occurrences[k] if self.trace else None
+            found = occurrence and self._quote_text(occurrence.article, occurrence.quote)
+            if found and key in table.rows:
+                table.update_cell(key, column, self._quote_cell(k, *found, ops))
 
     def _fill_actors(self) -> None:
         table = self.table("actors")
