@@ -173,3 +173,16 @@ async def test_a_quote_worded_differently_has_its_changed_words_marked(
                   if span.style and "underline" in str(span.style)]
         assert [m.rstrip(", ") for m in marked] == ["fast"]  # as side by side marks it
         assert not first[0].spans
+
+
+async def test_at_80_columns_footers_keep_quit_and_help_and_tables_fit() -> None:
+    async with running(size=(80, 24), stories=True) as (app, pilot):
+        for keys in ((), ("tab",), ("tab", "enter")):
+            await pilot.press(*keys)
+            await pilot.pause()
+            footer = screen_lines(app)[-1]
+            assert "q Quit" in footer and "? Help" in footer, footer
+        screen = story_screen(app)
+        for section in ("coverage", "pairs", "quotes", "actors"):
+            table = screen.table(section)
+            assert table.virtual_size.width <= 80, section

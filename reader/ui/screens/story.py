@@ -34,7 +34,7 @@ HINTS = {
 }
 MATRIX_MOST = 12
 """Articles up to which who-copied-whom also shows as a matrix."""
-STRIP_WIDTH = 16
+STRIP_WIDTH = 12
 # Word marks in a quote cell (a table cell takes Rich styles): each kind has its own
 # text style, so the marks read without colour; the theme colour repeats it.
 WORD_MARKS = {"replace": ("underline", "text-warning"), "insert": ("bold", "text-success")}
@@ -119,7 +119,7 @@ class StoryScreen(Screen[None]):
     def _spare(self, fixed: int) -> int:
         """Cells left for flexible columns beside ``fixed`` cells of fixed ones."""
         width = self.size.width or self.app.size.width
-        return max(16, width - fixed - 2)
+        return max(16, width - fixed - 3)  # a cell spare: the table adds one
 
     def on_resize(self) -> None:
         # Titles take what the fixed columns leave, so the tables fit 80 columns.
@@ -141,9 +141,9 @@ class StoryScreen(Screen[None]):
     def _fill_coverage(self) -> None:
         table = self.table("coverage")
         table.clear(columns=True)
-        strip_width = STRIP_WIDTH + 11
-        title = self._spare(12 + 10 + 6 + strip_width + 5 * 2)
-        for label, width in (("Outlet", 12), ("Title", title), ("Date", 10), ("Words", 6),
+        strip_width = STRIP_WIDTH + 10  # and the two percentages
+        title = self._spare(10 + 10 + 6 + strip_width + 5 * 2)
+        for label, width in (("Outlet", 10), ("Title", title), ("Date", 10), ("Words", 6),
                              ("Shared · other words", strip_width)):
             table.add_column(Text(label), width=width)
         provenance = self.trace.provenance if self.trace else {}
