@@ -48,6 +48,11 @@ class ReaderCommands(Provider):
             ):
                 if hasattr(screen, f"action_{action}"):
                     yield name, help_text, partial(screen.run_action, action)
+        for story in app.corpus.stories:
+            yield (f"Open story: {printable(story.title)}",
+                   f"{counted(len(story.articles), 'article')}, "
+                   f"{printable(', '.join(story.outlets)) or 'no outlet named'}",
+                   partial(app.open_story, story.id))
         for item in app.corpus.articles:
             title = printable(item.article.title or item.article.id)
             yield (f"Open: {title}", printable(item.article.source or item.article.id),
@@ -56,6 +61,11 @@ class ReaderCommands(Provider):
     def _list_commands(self, screen: MainScreen) -> Iterator[Command]:
         """What acts on the article list: filters, sorts, its actors panel."""
         yield "Clear filters", "Show every article again", screen.action_clear_filters
+        if app_stories := self.reader.corpus.stories:
+            yield (("Show articles", "The flat article list", screen.action_show_articles)
+                   if screen.showing_stories else
+                   ("Show stories", f"{counted(len(app_stories), 'story', 'stories')}",
+                    screen.action_show_stories))
         yield ("Toggle actors panel", "People, organisations and places",
                screen.action_toggle_actors)
         yield ("Side by side with closest source", "Compare the selected article",

@@ -129,3 +129,17 @@ async def test_story_titles_from_files_render_literally(tmp_path: Path) -> None:
         lines = screen_lines(app)
         assert any("[bold red]x[/]" in line for line in lines)
         assert not any("\x1b" in line for line in lines)
+
+
+async def test_the_palette_opens_a_story_by_title() -> None:
+    from reader.ui.screens.story import StoryScreen
+
+    async with running((STORIES,), stories=True) as (app, pilot):
+        await pilot.press("ctrl+p", *"open story rovers")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StoryScreen)
+        assert app.screen.story.title == "Rovers win the cup on penalties"

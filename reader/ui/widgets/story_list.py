@@ -125,6 +125,8 @@ class StoryList(DataTable[Cell]):
 
     def show_only(self, article_ids: Collection[str] | None) -> None:
         """List only stories with one of ``article_ids`` (None: every story)."""
+        if article_ids == self._only:
+            return  # the status line asks after every change, most not to the filter
         self._only = article_ids
         self._refresh_rows()
 
