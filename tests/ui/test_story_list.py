@@ -143,3 +143,20 @@ async def test_the_palette_opens_a_story_by_title() -> None:
         await pilot.pause()
         assert isinstance(app.screen, StoryScreen)
         assert app.screen.story.title == "Rovers win the cup on penalties"
+
+
+async def test_a_search_typed_while_loading_keeps_the_focus() -> None:
+    from textual.widgets import Input
+
+    app = make_app(Config(paths=(STORIES,)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        assert not app.main_screen.showing_stories  # the corpus is still loading
+        assert isinstance(app.focused, Input)
+        await settle(app, pilot)
+        assert app.main_screen.showing_stories
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"Malatya", "enter")
+        assert story_titles(app) == [
+            "Earthquake hits eastern Turkey, buildings collapse in Malatya"]
+        assert isinstance(app.focused, StoryList)

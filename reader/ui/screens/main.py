@@ -148,15 +148,17 @@ class MainScreen(Screen[None]):
         if corpus.stories:
             self.story_list.set_stories(corpus.stories,
                                         {item.article.id: item for item in corpus.articles})
-            self.show_stories(True)
+            # Someone typing a search or in the actors panel keeps the focus.
+            self.show_stories(True, focus=self.focused in (None, self.article_list))
         if self.actors_panel is not None:
             self._fill_actors(self.actors_panel)
         self._update_status(loading=False)
 
-    def show_stories(self, stories: bool) -> None:
-        """Show the story list (True) or the flat article list (False)."""
+    def show_stories(self, stories: bool, *, focus: bool = True) -> None:
+        """Show the story list (True) or the flat article list (False), focused."""
         self.set_class(stories, "-stories")
-        self._focus_list()
+        if focus:
+            self._focus_list()
         self.refresh_bindings()
         self._update_status()
 
