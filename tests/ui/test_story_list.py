@@ -148,15 +148,16 @@ async def test_the_palette_opens_a_story_by_title() -> None:
 async def test_a_search_typed_while_loading_keeps_the_focus() -> None:
     from textual.widgets import Input
 
-    app = make_app(Config(paths=(STORIES,)))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash")
-        assert not app.main_screen.showing_stories  # the corpus is still loading
-        assert isinstance(app.focused, Input)
-        await settle(app, pilot)
-        assert app.main_screen.showing_stories
-        assert isinstance(app.focused, Input)
-        await pilot.press(*"Malatya", "enter")
+    async with running((STORIES,)) as (app, pilot):
+        screen = app.main_screen
+        # As while loading: the article list shown, the search box being typed in,
+        # then the corpus (with its stories) arrives.
+        await pilot.press("slash", *"Malat")
+        assert not screen.showing_stories and isinstance(app.focused, Input)
+        screen.show_corpus(app.corpus)
+        await pilot.pause()
+        assert screen.showing_stories and isinstance(app.focused, Input)
+        await pilot.press(*"ya", "enter")
         assert story_titles(app) == [
             "Earthquake hits eastern Turkey, buildings collapse in Malatya"]
         assert isinstance(app.focused, StoryList)
