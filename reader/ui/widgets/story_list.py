@@ -14,6 +14,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
 from reader.ui.render import Cell
+from reader.ui.widgets.story_table import StoryTable
 
 if TYPE_CHECKING:
     from reader.core.models import AnalysedArticle, Story
@@ -43,7 +44,7 @@ def _story_key(order: str) -> Callable[[Story], tuple[object, ...]]:
     return lambda s: (-len(s.articles), [-ord(c) for c in s.last_date or ""], s.id)
 
 
-class StoryList(DataTable[Cell]):
+class StoryList(StoryTable):
     """Every story of the corpus; cells are ``Cell`` objects, so titles are never markup."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -60,12 +61,11 @@ class StoryList(DataTable[Cell]):
         story_id: str
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id)
         self._stories: list[Story] = []
         self._quotes: dict[str, int] = {}
         self._only: Collection[str] | None = None
         self.order_by = "size"
-
     def on_mount(self) -> None:
         # Text labels: DataTable parses a string label as markup.
         self.add_column(Text("Story"), key="title", width=40)
