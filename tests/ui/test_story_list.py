@@ -161,3 +161,24 @@ async def test_a_search_typed_while_loading_keeps_the_focus() -> None:
         assert story_titles(app) == [
             "Earthquake hits eastern Turkey, buildings collapse in Malatya"]
         assert isinstance(app.focused, StoryList)
+
+
+def test_a_date_range_drops_the_year_it_repeats() -> None:
+    from reader.core.models import Story
+    from reader.ui.widgets.story_list import date_range
+
+    def story(first: str | None, last: str | None) -> Story:
+        return Story(id="s", title="t", articles=("a",), first_date=first, last_date=last)
+
+    assert date_range(story(None, None)) == "—"
+    assert date_range(story("2025-12-02", "2025-12-02")) == "2025-12-02"
+    assert date_range(story("2025-12-02", "2025-12-05")) == "2025-12-02 – 12-05"
+    assert date_range(story("2024-12-30", "2025-01-02")) == "2024-12-30 – 2025-01-02"
+
+
+async def test_at_80_columns_story_titles_keep_room() -> None:
+    async with running((STORIES,), size=(80, 24), stories=True) as (app, _pilot):
+        stories = app.main_screen.story_list
+        title = next(c for k, c in stories.columns.items() if k.value == "title")
+        assert title.width >= 20
+        assert "Strong earthquake" in "".join(screen_lines(app))

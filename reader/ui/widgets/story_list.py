@@ -25,12 +25,20 @@ STORY_ORDER_NAMES = {"size": "biggest first", "date": "newest first", "title": "
 
 
 def date_range(story: Story) -> str:
-    """``first – last`` (one date when they agree, a dash when the story has none)."""
-    if story.first_date is None:
+    """``first – last`` (one date when they agree, a dash when the story has none).
+
+    The last date drops the year the first already gives ("2025-12-02 – 12-05"), so a
+    range fits in 18 cells beside the titles at 80 columns.
+    """
+    first, last = story.first_date, story.last_date
+    if first is None:
         return "—"
-    if story.last_date in (None, story.first_date):
-        return story.first_date
-    return f"{story.first_date} – {story.last_date}"
+    if last in (None, first):
+        return first
+    assert last is not None
+    if len(first) == len(last) == 10 and first[:5] == last[:5]:
+        last = last[5:]
+    return f"{first} – {last}"
 
 
 def _story_key(order: str) -> Callable[[Story], tuple[object, ...]]:
@@ -70,8 +78,8 @@ class StoryList(StoryTable):
         # Text labels: DataTable parses a string label as markup.
         self.add_column(Text("Story"), key="title", width=40)
         self.add_column(Text("Articles"), key="articles", width=8)
-        self.add_column(Text("Outlets"), key="outlets", width=18)
-        self.add_column(Text("Dates"), key="dates", width=23)
+        self.add_column(Text("Outlets"), key="outlets", width=14)
+        self.add_column(Text("Dates"), key="dates", width=18)
         self.add_column(Text("Quotes"), key="quotes", width=6)
         self._fit_title(self.screen.size.width or self.app.size.width)
 
