@@ -182,3 +182,33 @@ async def test_at_80_columns_story_titles_keep_room() -> None:
         title = next(c for k, c in stories.columns.items() if k.value == "title")
         assert title.width >= 20
         assert "Strong earthquake" in "".join(screen_lines(app))
+
+
+async def test_the_borrowed_drawing_matches_a_stock_table_as_the_cursor_moves() -> None:
+    from textual.app import App, ComposeResult
+    from textual.geometry import Region
+    from textual.widgets import DataTable
+
+    from reader.core.models import Story
+
+    class ListApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield StoryList()
+
+    app = ListApp()
+    async with app.run_test(size=(100, 24)) as pilot:
+        stories = app.query_one(StoryList)
+        stories.set_stories([Story(id=f"s{n:03d}", title=f"Story [b]{n:03d}[/b]",
+                                   articles=("a",) * (1 + n % 4)) for n in range(60)], {})
+        stories.focus()
+        await pilot.pause()
+        full = Region(0, 0, stories.size.width, stories.size.height)
+        for _ in range(30):  # past the bottom of the screen: the list scrolls
+            await pilot.press("j")
+        assert stories.scroll_offset.y > 0
+        lines = stories.render_lines(full)
+        stories._line_cache.clear()
+        stories._row_render_cache.clear()
+        stories._cell_render_cache.clear()
+        assert DataTable.render_lines(stories, full) == lines  # stock DataTable drawing
+        assert "Story [b]" in "".join(line.text for line in lines)

@@ -6,7 +6,8 @@ from typing import ClassVar
 
 from rich.style import Style
 from textual.binding import Binding, BindingType
-from textual.geometry import Region
+from textual.cache import LRUCache
+from textual.coordinate import Coordinate
 from textual.strip import Strip
 from textual.widgets import DataTable
 
@@ -28,19 +29,19 @@ class StoryTable(DataTable[object]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
-        self._line_style = Style()  # the frame's style, for the borrowed drawing below
+        # State of the drawing borrowed from ArticleList (below).
+        self._line_style = Style()
+        self._look: tuple[object, ...] = ()
+        self._finished: LRUCache[tuple[int, Coordinate, Coordinate], Strip] = LRUCache(200)
 
-    # Stock DataTable draws every visible line again on each cursor move: 29 ms a key
-    # (p50) over 1,227 stories on a busy machine, 13 ms with the article list's drawing,
-    # which redraws only the rows the cursor leaves and enters. That drawing uses nothing
-    # of the article list but the DataTable and ``_line_style``, so it is shared as is.
+    # Stock DataTable draws and styles every visible line again on each cursor move: 29
+    # ms a key (p50) over 1,227 stories on a busy machine. The article list's drawing
+    # keeps finished lines by row, redraws only the rows the cursor leaves and enters and
+    # draws one-line Cells directly. It uses nothing of the article list but the
+    # DataTable and the three attributes above, so it is shared as is.
     vertical_scrollbar = ArticleList.vertical_scrollbar
+    render_lines = ArticleList.render_lines
     render_line = ArticleList.render_line
     _cursor_and_hover = ArticleList._cursor_and_hover
     _render_line = ArticleList._render_line
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # DataTable asks for the widget's style once a line, each time walking the
-        # styles of every ancestor: once a frame is enough.
-        self._line_style = self.rich_style
-        return super().render_lines(crop)
+    _render_cell = ArticleList._render_cell
