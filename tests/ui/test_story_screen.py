@@ -63,6 +63,10 @@ async def test_tab_walks_the_sections_and_enter_on_a_pair_compares_it() -> None:
         await pilot.press("tab")
         assert screen.section == "pairs" and app.focused is screen.table("pairs")
         assert screen.table("pairs").row_count == 1
+        a, b, in_b, in_a, source = (c.plain for c in screen.table("pairs").get_row_at(0))
+        assert a.startswith("White House envoy")  # no outlet named: the title alone
+        assert b.startswith("Fox News: High-stakes")
+        assert (in_b, in_a, source) == ("100%", "95%", "B: Fox News")
         matrix = str(screen.query_one("#pairs-matrix").render())
         assert "95%" in matrix and "100%" in matrix
         assert "enter opens the pair side by side" in screen_lines(app)[-2]

@@ -57,9 +57,10 @@ def story_header(story: Story, trace: StoryTrace | None) -> Content:
 
 
 def short_name(item: AnalysedArticle) -> str:
-    """Outlet and title of an article, for a pair row."""
+    """Outlet and title of an article, for a pair row (the title alone without outlet)."""
     article = item.article
-    return f"{article.source or '—'}: {article.title or article.id}"
+    title = article.title or article.id
+    return f"{article.source}: {title}" if article.source else title
 
 
 class StoryScreen(Screen[None]):
