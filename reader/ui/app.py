@@ -27,11 +27,12 @@ from reader.ui.messages import (
     OpenRequested,
     StateChangeRequested,
     StatesLoaded,
+    StoryRequested,
 )
 from reader.ui.screens.main import MainScreen
 
 if TYPE_CHECKING:
-    from reader.core.models import AnalysedArticle, Article, Corpus
+    from reader.core.models import AnalysedArticle, Article, Corpus, Story, StoryTrace
     from reader.library.state import ArticleState, Known, ReadingState
 
 # The analysis core (NER model, aligner, rapidfuzz) and the staged loader are imported
@@ -63,6 +64,8 @@ class ReaderApp(App[None]):
         self._known: dict[str, Known] = {}
         self._states: dict[str, ArticleState] = {}
         self._resume: str | None = None
+        self._story_index: dict[str, int] = {}
+        """Article id to the index of its story, once the corpus is loaded."""
 
     @property
     def corpus(self) -> Corpus:
@@ -196,6 +199,9 @@ class ReaderApp(App[None]):
 
         self.corpus = message.corpus
         self._articles = {item.article.id: item for item in message.corpus.articles}
+        from reader.ui.story_partner import story_index
+
+        self._story_index = story_index(message.corpus)
         self.main_screen.show_corpus(message.corpus)
         if self._resume is not None:
             self.main_screen.move_to(self._resume)
@@ -215,10 +221,10 @@ class ReaderApp(App[None]):
 
     @on(OpenRequested)
     def _open_requested(self, message: OpenRequested) -> None:
-        self.open_article(message.article_id)
+        self.open_article(message.article_id, message.quote)
 
-    def open_article(self, article_id: str) -> None:
-        """Push the reading screen for an article."""
+    def open_article(self, article_id: str, quote: int | None = None) -> None:
+        """Push the reading screen for an article (with the cursor on a quote, if given)."""
         from reader.ui.screens.reading import ReadingScreen
 
         item = self._articles.get(article_id)
@@ -228,7 +234,35 @@ class ReaderApp(App[None]):
         state = self._states.get(article_id)
         if state is not None and not state.read:
             self.change_state((article_id,), read=True)  # opening marks read
-        self.push_screen(ReadingScreen(item, actors, indirect=self.indirect_shown))
+        screen = ReadingScreen(item, actors, indirect=self.indirect_shown)
+        found = self.story_of(article_id)
+        if found is not None and found[1] is not None:
+            from reader.ui.screens.provenance import attach_story
+
+            attach_story(screen, item.article, found[0], found[1], self._articles)
+        self.push_screen(screen)
+        if quote is not None:
+            def to_quote() -> None:
+                screen.reading_view.quote_index = quote - 1  # the step below lands on it
+                screen.reading_view.move_quote(1)
+
+            self.call_after_refresh(to_quote)
+
+    @on(StoryRequested)
+    def _story_requested(self, message: StoryRequested) -> None:
+        self.open_story(message.story_id)
+
+    def open_story(self, story_id: str) -> None:
+        """Push the story screen for a story."""
+        from reader.ui.screens.story import StoryScreen
+
+        corpus = self.corpus
+        index = next((k for k, s in enumerate(corpus.stories) if s.id == story_id), None)
+        if index is None:
+            return
+        trace = corpus.traces[index] if index < len(corpus.traces) else None
+        self.push_screen(StoryScreen(corpus.stories[index], trace, self._articles,
+                                     corpus.actors))
 
     @on(IndirectToggled)
     def _indirect_toggled(self, message: IndirectToggled) -> None:
@@ -262,6 +296,8 @@ class ReaderApp(App[None]):
         worker = get_current_worker()
         try:
             others = [i.article for i in self._articles.values() if i.article.id != article.id]
+            # The default partner comes from the article's own story when it has one.
+            other_id = other_id or self._story_partner(article.id)
             other = self._articles[other_id].article if other_id else best_partner(article,
                                                                                   others)
             alignment = compare_articles(article, other, self.corpus.actors)
@@ -270,6 +306,20 @@ class ReaderApp(App[None]):
             return
         if not worker.is_cancelled:
             self.post_message(AlignmentReady(alignment))
+
+    def story_of(self, article_id: str) -> tuple[Story, StoryTrace | None] | None:
+        """The story of an article and its trace, once stories are known."""
+        from reader.ui.story_partner import story_of
+
+        return story_of(self.corpus, self._story_index, article_id)
+
+    def _story_partner(self, article_id: str) -> str | None:
+        from reader.ui.story_partner import story_partner
+
+        found = self.story_of(article_id)
+        if found is None or found[1] is None:
+            return None
+        return story_partner(article_id, found[1])
 
     @on(AlignmentReady)
     async def _alignment_ready(self, message: AlignmentReady) -> None:
@@ -298,6 +348,7 @@ class ReaderApp(App[None]):
         from reader.ui.screens.compare import CompareScreen
         from reader.ui.screens.help import HelpScreen, binding_rows
         from reader.ui.screens.reading import ReadingScreen
+        from reader.ui.screens.story_help import story_sections
         from reader.ui.widgets.actors_panel import ActorsPanel
 
         if isinstance(self.screen, HelpScreen):
@@ -316,6 +367,7 @@ class ReaderApp(App[None]):
             ]),
             ("Reading view", [*binding_rows(ReadingScreen.BINDINGS, self.get_key_display),
                               ("j, k, ↑, ↓", "Scroll")]),
+            *story_sections(self.get_key_display),
             ("Side by side", [*binding_rows(CompareScreen.BINDINGS, self.get_key_display),
                               ("j, k, ↑, ↓", "Scroll")]),
         ]

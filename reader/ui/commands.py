@@ -48,6 +48,11 @@ class ReaderCommands(Provider):
             ):
                 if hasattr(screen, f"action_{action}"):
                     yield name, help_text, partial(screen.run_action, action)
+        for story in app.corpus.stories:
+            yield (f"Open story: {printable(story.title)}",
+                   f"{counted(len(story.articles), 'article')}, "
+                   f"{printable(', '.join(story.outlets)) or 'no outlet named'}",
+                   partial(app.open_story, story.id))
         for item in app.corpus.articles:
             title = printable(item.article.title or item.article.id)
             yield (f"Open: {title}", printable(item.article.source or item.article.id),
@@ -59,6 +64,11 @@ class ReaderCommands(Provider):
         yield "Only unread", "Show only unread articles (again: all)", screen.action_filter_unread
         yield ("Only flagged", "Show only flagged articles (again: all)",
                screen.action_filter_flagged)
+        if app_stories := self.reader.corpus.stories:
+            yield (("Show articles", "The flat article list", screen.action_show_articles)
+                   if screen.showing_stories else
+                   ("Show stories", f"{counted(len(app_stories), 'story', 'stories')}",
+                    screen.action_show_stories))
         yield ("Toggle actors panel", "People, organisations and places",
                screen.action_toggle_actors)
         yield ("Side by side with closest source", "Compare the selected article",

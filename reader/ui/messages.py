@@ -99,9 +99,17 @@ class AnalysisFailed(Message):
 
 @dataclass
 class OpenRequested(Message):
-    """The user asked to read an article."""
+    """The user asked to read an article (at one of its quotes, by index, if given)."""
 
     article_id: str
+    quote: int | None = None
+
+
+@dataclass
+class StoryRequested(Message):
+    """The user asked to open a story."""
+
+    story_id: str
 
 
 @dataclass

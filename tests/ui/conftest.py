@@ -23,10 +23,17 @@ async def settle(app: ReaderApp, pilot: Pilot[None]) -> None:
 
 @asynccontextmanager
 async def running(
-    paths: tuple[Path, ...] = (SEEDS,), size: tuple[int, int] = (120, 40)
+    paths: tuple[Path, ...] = (SEEDS,), size: tuple[int, int] = (120, 40),
+    *, stories: bool = False,
 ) -> AsyncIterator[tuple[ReaderApp, Pilot[None]]]:
-    """Run the app on ``paths`` and yield it once the corpus is loaded."""
+    """Run the app on ``paths`` and yield it once the corpus is loaded.
+
+    The app opens on the story list once loaded; unless ``stories``, tab then switches
+    to the article list, which most tests are about.
+    """
     app = make_app(Config(paths=paths))
     async with app.run_test(size=size) as pilot:
         await settle(app, pilot)
+        if not stories and app.main_screen.showing_stories:
+            await pilot.press("tab")
         yield app, pilot

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from reader.core.align.side_by_side import CompareRow, layout_rows, swap
     from reader.core.align.tokens import Lexicon
     from reader.core.align.units import PreparedArticle, prepare
+    from reader.core.align.word_diff import diff_words
 
 __all__ = [
     "CompareRow",
@@ -22,6 +23,7 @@ __all__ = [
     "align_articles",
     "align_prepared",
     "alignment_to_json",
+    "diff_words",
     "find_overlaps",
     "layout_rows",
     "prepare",
@@ -46,5 +48,6 @@ __getattr__ = lazy_exports(
         "Lexicon": "tokens",
         "PreparedArticle": "units",
         "prepare": "units",
+        "diff_words": "word_diff",
     },
 )

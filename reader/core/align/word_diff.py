@@ -103,6 +103,31 @@ def read_words(prepared: PreparedArticle, span: Span, lexicon: Lexicon) -> Words
     return Words(text, span, pieces, "".join(surface), "".join(content), frozenset(keys))
 
 
+def diff_words(a_text: str, a: Span, b_text: str, b: Span) -> tuple[EditOp, ...]:
+    """Word operations between a span of one text and a span of another.
+
+    For passages outside an alignment, such as one quote as two sources give it.
+
+    Args:
+        a_text: The A side's text.
+        a: The span of it to compare.
+        b_text: The B side's text.
+        b: The span of it to compare.
+
+    Returns:
+        Operations in order (as ``word_ops``), offsets into each side's text.
+    """
+    lexicon = Lexicon()
+    return word_ops(_span_words(a_text, a, lexicon), _span_words(b_text, b, lexicon))
+
+
+def _span_words(text: str, span: Span, lexicon: Lexicon) -> Words:
+    words = lexicon.words(TOKEN_RE.findall(text, span.start, span.end))
+    return Words(text, span, [(span.start, span.end)], "".join([w.surface for w in words]),
+                 "".join([w.content for w in words]),
+                 frozenset(w.content for w in words if not w.stop))
+
+
 def word_ops(a: Words, b: Words) -> tuple[EditOp, ...]:
     """Equal / insert / delete / replace operations between two spans' words.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -54,10 +54,13 @@ class ChooseArticleScreen(ModalScreen[str | None]):
         """Every share the worker computes is known."""
 
     def __init__(
-        self, current: Article, articles: dict[str, Article], actors: Sequence[Actor] = ()
+        self, current: Article, articles: dict[str, Article], actors: Sequence[Actor] = (),
+        story: Collection[str] = (),
     ) -> None:
         super().__init__()
         self.current = current
+        self.story = frozenset(story)
+        """Ids of the current article's story: listed first, marked ◆."""
         self.candidates = [a for a in articles.values() if a.id != current.id]
         self._haystacks = {a.id: f"{a.title or a.id} {a.source or ''}".casefold()
                            for a in self.candidates}
@@ -121,7 +124,8 @@ class ChooseArticleScreen(ModalScreen[str | None]):
         """
         query = self.query_one(Input).value.casefold().strip()
         shown = [a for a in self.candidates if query in self._haystacks[a.id]]
-        shown.sort(key=lambda a: (-self._share_of(a.id), self._order[a.id]))
+        shown.sort(key=lambda a: (a.id not in self.story, -self._share_of(a.id),
+                                  self._order[a.id]))
         options = self.option_list
         highlighted = options.highlighted_option
         keep = highlighted.id if highlighted is not None and self.cursor_moved else None
@@ -139,6 +143,8 @@ class ChooseArticleScreen(ModalScreen[str | None]):
             status += f" · finding shared text ({known} of {len(self.candidates)})"
         else:
             status += " · closest first"
+        if len(self.story) > 1:
+            status += " · ◆ this story's articles first"
         self.query_one("#choose-status", Static).update(Content(status))
 
     def _share_of(self, article_id: str) -> float:
@@ -152,7 +158,8 @@ class ChooseArticleScreen(ModalScreen[str | None]):
         else:
             figure = f"{'' if share.exact else '~'}{share.share:.0%}".rjust(5)
         return Content.assemble(
-            (figure, "bold" if share is not None and share.exact else "$text-muted"), "  ",
+            (figure, "bold" if share is not None and share.exact else "$text-muted"),
+            " ◆ " if article.id in self.story else "   ",
             (printable(article.source or "—"), "$text-muted"), "  ",
             printable(article.title or article.id),
         )

@@ -19,9 +19,11 @@ from reader.ui.messages import (
     ErrorsRequested,
     OpenRequested,
     StateChangeRequested,
+    StoryRequested,
 )
 from reader.ui.widgets.article_list import SORT_ORDERS, ArticleList
 from reader.ui.widgets.list_filter import ListFilter
+from reader.ui.widgets.story_list import STORY_ORDERS, StoryList
 
 if TYPE_CHECKING:
     from reader.core.models import Corpus
@@ -35,6 +37,12 @@ class MainScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_article", "Open", id="main.open"),
+        # Two bindings for one key (check_action lets one run), so the footer names the
+        # view tab goes to.
+        Binding("tab", "show_articles", "Articles", id="main.articles"),
+        Binding("tab", "show_stories", "Stories", id="main.stories"),
+        # Binding tab here hides Screen's own tab binding: moving focus stays the fallback.
+        Binding("tab", "app.focus_next", "", show=False, id="main.focus_next"),
         Binding("slash", "search", "Search", id="main.search"),
         Binding("o", "cycle_sort", "Sort", id="main.sort"),
         Binding("O", "reverse_sort", "Reverse sort", show=False, id="main.reverse"),
@@ -67,6 +75,7 @@ class MainScreen(Screen[None]):
         # The search box and the actors panel are mounted on first use: start-up pays
         # only for what the first frame shows.
         with Horizontal(id="main-body"), Vertical(id="list-pane"):
+            yield StoryList(id="stories")
             yield ArticleList(id="articles")
             yield Static("Loading…", id="list-status", markup=False)
 
@@ -74,6 +83,16 @@ class MainScreen(Screen[None]):
     def article_list(self) -> ArticleList:
         """The article list widget."""
         return self.query_one(ArticleList)
+
+    @property
+    def story_list(self) -> StoryList:
+        """The story list widget (shown once the stories are known)."""
+        return self.query_one(StoryList)
+
+    @property
+    def showing_stories(self) -> bool:
+        """True while the story list is shown instead of the article list."""
+        return self.has_class("-stories")
 
     @property
     def actors_panel(self) -> ActorsPanel | None:
@@ -108,6 +127,9 @@ class MainScreen(Screen[None]):
         # Beside an 80-column list the panel left the titles 16 cells; below, the
         # list keeps its width.
         self.set_class(event.size.width < self.NARROW, "-narrow")
+        # Narrow, the footer drops its spacing so tab, q and ? still fit in 80 columns.
+        for footer in self.query(Footer):
+            footer.compact = self.has_class("-narrow")
 
     def show_footer(self) -> None:
         """Add the footer of keys, once: loading's first report (or failure) calls this.
@@ -120,7 +142,7 @@ class MainScreen(Screen[None]):
 
     async def _mount_footer(self) -> None:
         if self.is_attached and not self.query(Footer):
-            await self.mount(Footer())
+            await self.mount(Footer(compact=self.has_class("-narrow")))
             self.refresh_bindings()  # a late footer has missed the first bindings signal
 
     def show_progress(self, stage: str, done: int, total: int) -> None:
@@ -137,27 +159,78 @@ class MainScreen(Screen[None]):
         self._update_status(loading=True)
 
     def show_corpus(self, corpus: Corpus) -> None:
-        """Show the fully loaded corpus."""
+        """Show the fully loaded corpus, stories first when it has any."""
         self.article_list.set_articles(corpus.articles)
+        if corpus.stories:
+            self.story_list.set_stories(corpus.stories,
+                                        {item.article.id: item for item in corpus.articles})
+            # Someone typing a search or in the actors panel keeps the focus.
+            self.show_stories(True, focus=self.focused in (None, self.article_list))
         if self.actors_panel is not None:
             self._fill_actors(self.actors_panel)
         self._update_status(loading=False)
 
+    def show_stories(self, stories: bool, *, focus: bool = True) -> None:
+        """Show the story list (True) or the flat article list (False), focused."""
+        self.set_class(stories, "-stories")
+        if focus:
+            self._focus_list()
+        self.refresh_bindings()
+        self._update_status()
+
+    def _focus_list(self) -> None:
+        (self.story_list if self.showing_stories else self.article_list).focus()
+
+    def action_show_articles(self) -> None:
+        self.show_stories(False)
+
+    def action_show_stories(self) -> None:
+        self.show_stories(True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Tab goes to the view not shown (to stories once they are known); reversing
+        and side by side act on articles only."""
+        if action in ("show_articles", "show_stories"):
+            # In the actors panel tab moves between its table and its quotes.
+            panel = self.actors_panel
+            if panel is not None and self.focused in panel.query("*"):
+                return False
+        if action == "show_articles":
+            return self.showing_stories
+        if action == "show_stories":
+            return not self.showing_stories and bool(self.corpus.stories)
+        return not (action in ("reverse_sort", "compare") and self.showing_stories)
+
     def _update_status(self, *, loading: bool = False) -> None:
         corpus = self.corpus
+        # Every filter change ends here: a story is listed if one of its articles passes.
+        filtered = self.article_list.list_filter.active
+        self.story_list.show_only(set(self.article_list.shown_ids) if filtered else None)
         shown = self.article_list.row_count
         parts = [f"{shown:,} of {counted(len(corpus.articles), 'article')}"]
+        if self.showing_stories:
+            stories = counted(len(corpus.stories), "story", "stories")
+            parts = [f"{self.story_list.row_count:,} of {stories}"]
         description = self.article_list.list_filter.describe()
         if description:
             parts.append(f"{description} (escape clears)")
-        parts.append(f"sorted by {self.article_list.sort_description}")
+        if self.showing_stories:
+            parts.append(f"{self.story_list.order_description} (o)")
+        else:
+            parts.append(f"sorted by {self.article_list.sort_description}")
         if corpus.errors:
             parts.append(f"{len(corpus.errors)} skipped (e)")
         if loading:
-            parts.append("loading…")
+            # Stories are grouped once every article is analysed (loading's last stage).
+            parts.append("loading… (stories when done)")
         self.query_one("#list-status", Static).update(Content(" · ".join(parts)))
 
     def action_open_article(self) -> None:
+        if self.showing_stories:
+            story_id = self.story_list.current_id
+            if story_id is not None:
+                self.post_message(StoryRequested(story_id))
+            return
         article_id = self.article_list.current_id
         if article_id is not None:
             self.post_message(OpenRequested(article_id))
@@ -166,6 +239,11 @@ class MainScreen(Screen[None]):
     def _open(self, message: ArticleList.Opened) -> None:
         message.stop()
         self.post_message(OpenRequested(message.article_id))
+
+    @on(StoryList.Opened)
+    def _open_story(self, message: StoryList.Opened) -> None:
+        message.stop()
+        self.post_message(StoryRequested(message.story_id))
 
     async def action_search(self) -> None:
         search = self.search_input
@@ -182,9 +260,14 @@ class MainScreen(Screen[None]):
 
     @on(Input.Submitted, "#list-search")
     def _search_done(self) -> None:
-        self.article_list.focus()
+        self._focus_list()
 
     def action_cycle_sort(self) -> None:
+        if self.showing_stories:
+            current = STORY_ORDERS.index(self.story_list.order_by)
+            self.story_list.set_sort(STORY_ORDERS[(current + 1) % len(STORY_ORDERS)])
+            self._update_status()
+            return
         current = SORT_ORDERS.index(self.article_list.order_by)
         self.sort_by(SORT_ORDERS[(current + 1) % len(SORT_ORDERS)])
 
@@ -219,7 +302,7 @@ class MainScreen(Screen[None]):
             self.search_input.value = ""
             self.search_input.remove_class("-visible")
         self.article_list.set_filter(ListFilter())
-        self.article_list.focus()
+        self._focus_list()
         self._update_status()
 
     async def action_toggle_actors(self) -> None:
@@ -228,7 +311,7 @@ class MainScreen(Screen[None]):
         if panel.has_class("-visible"):
             panel.table.focus()
         else:
-            self.article_list.focus()
+            self._focus_list()
 
     async def on_actors_panel_selected(self, message: ActorsPanel.Selected) -> None:
         """Filter the list by the actor picked in the panel."""

@@ -13,13 +13,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from reader.core.models import Actor, AnalysedArticle, Span
 from reader.core.text import MATCH_LIMIT, counted, iter_match_batches, printable
 from reader.ui.messages import CompareRequested, IndirectToggled
+from reader.ui.screens.provenance import PROVENANCE_HINT, ProvenanceScreen
 from reader.ui.widgets.actors_panel import ActorsPanel
 from reader.ui.widgets.reading_view import ReadingView
 
@@ -72,7 +72,7 @@ def web_address(url: str | None) -> str | None:
     return None
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(ProvenanceScreen):
     """Reads one article; n/N walk its quotes (or search matches while searching)."""
 
     # n and N have two bindings each, for quotes and for matches; check_action lets only
@@ -140,6 +140,9 @@ class ReadingScreen(Screen[None]):
         return self.query_one("#find", Input)
 
     def on_mount(self) -> None:
+        self.reading_view.provenance = self.provenance
+        if self.provenance is not None:
+            self._bar(Content(f"{QUOTE_HINT} · {PROVENANCE_HINT}"))
         self.reading_view.show(self.item, indirect=self.indirect)
         self.reading_view.focus()
         self.query_one(ActorsPanel).show_article_actors(self.item, self.actors)
@@ -155,7 +158,7 @@ class ReadingScreen(Screen[None]):
             return not self.searching
         if action in ("next_match", "previous_match"):
             return self.searching
-        return True
+        return super().check_action(action, parameters)
 
     def action_next_quote(self) -> None:
         self.reading_view.move_quote(1)

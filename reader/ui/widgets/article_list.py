@@ -295,7 +295,8 @@ class ArticleList(BulkTable):
             key = (row_y, *self._cursor_and_hover(row_y))
             line = self._finished.get(key)
             if line is None:
-                [line] = super().render_lines(Region(crop.x, y, crop.width, 1))
+                # DataTable named, not super(): the story tables borrow this method.
+                [line] = DataTable.render_lines(self, Region(crop.x, y, crop.width, 1))
                 self._finished[key] = line
             lines.append(line)
         return lines
@@ -384,7 +385,8 @@ class ArticleList(BulkTable):
         content_width = width - 2 * self.cell_padding
         # A Cell holds no control characters (newlines and tabs included): one line.
         if not isinstance(value, Cell) or content_width < 2:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+            return DataTable._render_cell(self, row_index, column_index, base_style, width,
+                                          cursor, hover)  # not super(): borrowed too
         key = (row_key, column_key, base_style, cursor, hover, self._show_hover_cursor,
                self._update_count, self._pseudo_class_state)
         cached = self._cell_render_cache.get(key)

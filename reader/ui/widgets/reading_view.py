@@ -24,6 +24,8 @@ from textual.worker import get_current_worker
 
 from reader.core.models import AnalysedArticle, Mention, Quote, Span
 from reader.ui.render import render_line
+from reader.ui.widgets.provenance_gutter import WIDTH as GUTTER_WIDTH
+from reader.ui.widgets.provenance_gutter import ProvenanceGutter
 from reader.ui.widgets.reading_layout import (
     GAP,
     LineChunk,
@@ -96,6 +98,16 @@ class ReadingView(ScrollView, can_focus=True):
         # A span to bring into view once the layout reaches it, and whether it goes to
         # the top (keeping the reader's place after a resize) or the middle (a cursor).
         self._pending: tuple[Span, bool] | None = None
+        self.provenance: ProvenanceGutter | None = None
+        """Provenance marks at the left of each line (set before ``show``), if any."""
+
+    @property
+    def _gutter_width(self) -> int:
+        return GUTTER_WIDTH if self.provenance is not None else 0
+
+    def redraw(self, spans: Sequence[Span | None]) -> None:
+        """Draw again the lines of these spans (their gutter marks changed)."""
+        self._restyle(spans)
 
     def show(self, item: AnalysedArticle, *, indirect: bool = False) -> None:
         """Show an article from its top, with no quote selected and no search.
@@ -196,14 +208,21 @@ class ReadingView(ScrollView, can_focus=True):
         self._restyle([previous, current])
         self.reveal(current)
 
-    def text_lines(self) -> list[str]:
-        """The text of the lines on screen, as drawn (padding stripped)."""
-        return [self.render_line(y).text.strip() for y in range(self.size.height)]
+    def text_lines(self, *, marks: bool = False) -> list[str]:
+        """The text of the lines on screen, as drawn (padding stripped, and the
+        provenance marks unless ``marks``)."""
+        width = self.scrollable_content_region.width
+        skip = 0 if marks else self._gutter_width
+        if skip:
+            skip += max(0, (width - self._layout.width - self._gutter_width) // 2)
+        return [self.render_line(y).crop(skip, width).text.strip()
+                for y in range(self.size.height)]
 
     # Layout ----------------------------------------------------------------------------
 
     def _text_width(self) -> int:
-        return min(MAX_LINE_WIDTH, self.scrollable_content_region.width)
+        width = min(MAX_LINE_WIDTH, self.scrollable_content_region.width)
+        return max(0, width - self._gutter_width)  # the gutter comes out of the text
 
     def on_resize(self, event: Resize) -> None:
         width = self._text_width()
@@ -268,7 +287,7 @@ class ReadingView(ScrollView, can_focus=True):
         if strip is None:
             strip = self._render_text_line(index)
             self._strips.set(index, strip)
-        margin = max(0, (width - self._layout.width) // 2)
+        margin = max(0, (width - self._layout.width - self._gutter_width) // 2)
         return Strip.join([Strip.blank(margin, self.rich_style), strip]).crop_extend(
             0, width, self.rich_style)
 
@@ -290,11 +309,14 @@ class ReadingView(ScrollView, can_focus=True):
             matches=self._matches.overlapping(start, end),
             current_match=match,
         )
+        if self.provenance is not None:
+            content = self.provenance.mark(start, end) + content
         # Straight to segments: Visual.to_strips would wrap and align the line again,
         # three times the cost of a line that is already cut to width.
         segments = [Segment(text, style.rich_style) for text, style in content.render(
             self.visual_style, end="", parse_style=self._get_style)]
-        return Strip(segments).extend_cell_length(layout.width, self.rich_style)
+        return Strip(segments).extend_cell_length(layout.width + self._gutter_width,
+                                                  self.rich_style)
 
     def _restyle(self, spans: Sequence[Span | None]) -> None:
         """Redraw the lines these spans cover (the cursor left or entered them)."""

@@ -1,0 +1,96 @@
+"""How much of an article its story shares: shares by provenance kind and a text strip.
+
+The strip is drawn with one symbol a kind, so it reads without colour: ``█`` wording
+shared with another article, ``▒`` the same fact in other words, ``·`` only here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.style import Style
+from rich.text import Text
+from textual.content import Content
+
+if TYPE_CHECKING:
+    from reader.core.models import Article, CopyPair, SentenceProvenance
+
+SYMBOLS = {"reuse": "█", "paraphrase": "▒", "only": "·"}
+STYLES = {"reuse": "$text-error", "paraphrase": "$text-warning", "only": "$text-muted"}
+# Theme variables for the strip in a table cell, which takes Rich styles, not Content's.
+THEME_COLOURS = {"reuse": "text-error", "paraphrase": "text-warning"}
+NAMES = {"reuse": "shared wording", "paraphrase": "same fact, other words",
+         "only": "only here"}
+
+
+@dataclass(frozen=True)
+class Shares:
+    """Shares of an article's sentence text (by characters) per provenance kind."""
+
+    reuse: float
+    paraphrase: float
+
+    @property
+    def only(self) -> float:
+        """What no other article of the story tells."""
+        return max(0.0, 1.0 - self.reuse - self.paraphrase)
+
+
+def article_shares(article: Article, provenance: Sequence[SentenceProvenance]) -> Shares:
+    """The shares of ``article``'s sentences, weighted by length, by provenance kind."""
+    lengths = [len(span) for span in article.sentences]
+    total = sum(lengths)
+    if not total:
+        return Shares(0.0, 0.0)
+    by_kind = {"reuse": 0, "paraphrase": 0}
+    for record in provenance:
+        if record.sentence < len(lengths):
+            by_kind[record.kind] += lengths[record.sentence]
+    return Shares(by_kind["reuse"] / total, by_kind["paraphrase"] / total)
+
+
+def strip(shares: Shares, width: int, theme: Mapping[str, str]) -> Text:
+    """A ``width``-cell strip: shared, then paraphrased, then only-here cells.
+
+    Args:
+        shares: The article's shares.
+        width: Cells in all.
+        theme: The app's theme variables (``App.theme_variables``) for the colours.
+    """
+    reuse = round(shares.reuse * width)
+    paraphrase = min(width - reuse, round(shares.paraphrase * width))
+    parts = [("reuse", reuse), ("paraphrase", paraphrase),
+             ("only", width - reuse - paraphrase)]
+    text = Text(no_wrap=True, end="")
+    for kind, count in parts:
+        colour = theme.get(THEME_COLOURS.get(kind, ""))
+        text.append(SYMBOLS[kind] * count, Style(color=colour) if colour else Style(dim=True))
+    return text
+
+
+def legend() -> Content:
+    """The strip's symbols and what they mean, each in its style."""
+    return Content("  ").join(
+        [Content.styled(f"{SYMBOLS[kind]} {name}", STYLES[kind]) for kind, name in NAMES.items()]
+    )
+
+
+def originals_first(article_ids: Sequence[str], pairs: Sequence[CopyPair],
+                    dates: Mapping[str, str | None]) -> list[str]:
+    """Articles with the likely originals on top.
+
+    An article gains a point for each pair naming it the source and loses one for each
+    naming the other side; ties go to the earlier date, then to story order.
+    """
+    score = dict.fromkeys(article_ids, 0)
+    for pair in pairs:
+        if pair.direction is None:
+            continue
+        copy = pair.b if pair.direction == pair.a else pair.a
+        score[pair.direction] = score.get(pair.direction, 0) + 1
+        score[copy] = score.get(copy, 0) - 1
+    order = {article_id: k for k, article_id in enumerate(article_ids)}
+    return sorted(article_ids, key=lambda a: (-score[a], dates.get(a) is None,
+                                              dates.get(a) or "", order[a]))
