@@ -103,8 +103,12 @@ def test_analyze_killed_mid_run_leaves_a_library_that_gives_the_right_output(
     args = [sys.executable, "-m", "reader", "analyze", str(seeds), "--json"]
     child = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while child.poll() is None and time.monotonic() < deadline and not _analyses(home):
-        time.sleep(0.005)
+    while time.monotonic() < deadline and not _analyses(home):
+        try:  # wait on the child itself, a few ms at a time, until it has committed
+            child.wait(timeout=0.005)
+            break
+        except subprocess.TimeoutExpired:
+            continue
     child.kill()
     child.wait()
     assert _analyses(home) > 0
