@@ -29,7 +29,7 @@ from reader.cli_output import (
     report_errors,
 )
 from reader.config import Config, default_paths
-from reader.core.export import corpus_to_json, story_to_json
+from reader.core.export import corpus_to_json, stories_to_json
 from reader.core.models import AnalysedArticle, Article, Corpus, LoadError
 from reader.core.pipeline import analyse_corpus
 from reader.core.text import counted, printable
@@ -214,8 +214,7 @@ def _run_subcommand(args: list[str]) -> int:
     if options.command == "stories":
         corpus = _load_corpus(config)
         if options.json:
-            traces = {trace.story: trace for trace in corpus.traces}
-            _print_json([story_to_json(s, traces.get(s.id)) for s in corpus.stories])
+            _print_json(stories_to_json(corpus))
         else:
             print_stories(corpus.stories, sys.stdout)
         report_errors(corpus.errors, sys.stderr)

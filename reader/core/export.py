@@ -29,13 +29,18 @@ def corpus_to_json(corpus: Corpus) -> dict[str, Any]:
         data["story"] = story_of.get(item.article.id)
         data["provenance"] = provenance_to_json(provenance.get(item.article.id, ()))
         articles.append(data)
-    traces = {trace.story: trace for trace in corpus.traces}
     return {
         "articles": articles,
         "actors": [actor_to_json(actor) for actor in corpus.actors],
         "errors": [{"path": error.path, "error": error.error} for error in corpus.errors],
-        "stories": [story_to_json(story, traces.get(story.id)) for story in corpus.stories],
+        "stories": stories_to_json(corpus),
     }
+
+
+def stories_to_json(corpus: Corpus) -> list[dict[str, Any]]:
+    """The contract's ``stories`` list: each story with its trace's pairs and quotes."""
+    traces = {trace.story: trace for trace in corpus.traces}
+    return [story_to_json(story, traces.get(story.id)) for story in corpus.stories]
 
 
 def story_to_json(story: Story, trace: StoryTrace | None) -> dict[str, Any]:
