@@ -11,7 +11,7 @@ also like", "Recent Posts", share rows, copyright lines) marks where footers beg
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 BULLET = re.compile(
@@ -73,8 +73,8 @@ def describe_lines(text: str) -> list[Line]:
         bullet = BULLET.match(stripped) is not None
         content = BULLET.sub("", stripped) if bullet else stripped
         words = len(content.split())
-        # Sentence punctuation, possibly inside closing quotes: ."  ?’  .)
-        terminal = content.rstrip(_CLOSERS).endswith(_TERMINAL) and not _TEASER_END.search(
+        # Sentence punctuation, possibly inside closing quotes: ."  ?’  .)  . " (wire copy)
+        terminal = content.rstrip(_CLOSERS).rstrip().endswith(_TERMINAL) and not _TEASER_END.search(
             content
         )
         prose = (words >= 6 and terminal) or words >= 16
@@ -132,18 +132,24 @@ def menu_lines(lines: Sequence[Line]) -> set[int]:
     return found
 
 
-def find_body(lines: Sequence[Line], chrome: set[int]) -> tuple[int, int] | None:
+def find_body(
+    lines: Sequence[Line], chrome: set[int], evidence: Collection[int] = frozenset()
+) -> tuple[int, int] | None:
     """Find the article body as a half-open range of line indexes.
 
     The body starts at the first prose line that is not chrome and ends before the first
-    footer marker after it, or after the last prose line when the page has no marker,
-    together with the non-chrome lines that follow that line with no blank line between:
-    they continue its block (a closing "[/]" line, a last short line), where chrome after
-    an article stands apart or is caught by the chrome rules.
+    footer marker after it. Inside that stretch it runs to the last prose line, together
+    with the non-chrome lines that follow that line with no blank line between: they
+    continue its block (a closing "[/]" line, a last short line), where chrome after an
+    article stands apart or is caught by the chrome rules. Past that, lines with evidence
+    of being body (results, standings, scores, their captions: see ``evidence``) carry on
+    the body up to the first line of chrome or teaser ("Storm warning for the coast...",
+    a date alone), since a table or a list is often the end of a wire story.
 
     Args:
         lines: Every line of the document.
         chrome: Indexes already known to be chrome.
+        evidence: Indexes of short lines known to be body (see ``evidence.body_evidence``).
 
     Returns:
         ``(first, end)`` line indexes, or None when the document has no prose at all.
@@ -163,4 +169,11 @@ def find_body(lines: Sequence[Line], chrome: set[int]) -> tuple[int, int] | None
     )
     while last + 1 < stop and lines[last + 1].text and last + 1 not in chrome:
         last += 1
+    for line in lines[last + 1 : stop]:
+        if not line.text:
+            continue
+        if line.index in chrome or _TEASER_END.search(line.text):
+            break
+        if line.index in evidence or line.prose:
+            last = line.index
     return first, last + 1

@@ -18,6 +18,7 @@ from reader.core.text.chrome import (
     menu_lines,
     template_lines,
 )
+from reader.core.text.evidence import body_evidence
 from reader.core.text.metadata import (
     Credit,
     parse_byline,
@@ -141,7 +142,10 @@ def _read_page(lines: Sequence[Line], repeats: frozenset[str], *, extracted: boo
     """
     page = _Page()
     in_doc_repeats = template_lines(lines, frozenset())
-    chrome = set() if extracted else template_lines(lines, repeats) | menu_lines(lines)
+    evidence = body_evidence(lines)
+    chrome = (
+        set() if extracted else (template_lines(lines, repeats) | menu_lines(lines)) - evidence
+    )
     for line in lines:
         if not line.text:
             continue
@@ -153,7 +157,7 @@ def _read_page(lines: Sequence[Line], repeats: frozenset[str], *, extracted: boo
             chrome.add(line.index)
             page.byline = page.byline or byline[0]
             page.date = page.date or byline[1]
-    bounds = _extracted_bounds(lines) if extracted else find_body(lines, chrome)
+    bounds = _extracted_bounds(lines) if extracted else find_body(lines, chrome, evidence)
     if bounds is None:
         return page
     first, end = bounds
