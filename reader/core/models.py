@@ -82,6 +82,22 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A source line the cleaner left out of the body (chrome, a byline), kept to show.
+
+    ``anchor`` is the offset in the cleaned text where the line stood: the start of the
+    first block after it, or the text's length for a line after the body.
+    """
+
+    anchor: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if self.anchor < 0:
+            raise ValueError(f"bad anchor {self.anchor}")
+
+
+@dataclass(frozen=True, slots=True)
 class RawDocument:
     """A decoded document before cleaning, with whatever metadata its format carried.
 
@@ -106,7 +122,9 @@ class Article:
     """One cleaned article: its body text, metadata and structure.
 
     ``blocks`` partition the body into paragraphs, headings and list items (disjoint,
-    sorted); ``sentences`` are disjoint, sorted and each inside one block.
+    sorted); ``sentences`` are disjoint, sorted and each inside one block. ``removed``
+    holds the source lines the cleaner dropped, in source order (anchors never decrease),
+    so a reader can see them in place.
     """
 
     id: str
@@ -120,10 +138,13 @@ class Article:
     url: str | None = None
     blocks: tuple[Block, ...] = ()
     sentences: tuple[Span, ...] = ()
+    removed: tuple[RemovedLine, ...] = ()
 
     def __post_init__(self) -> None:
         check_spans([b.span for b in self.blocks], len(self.text), "block", disjoint=True)
         check_spans(self.sentences, len(self.text), "sentence", disjoint=True)
+        check_spans([Span(r.anchor, r.anchor) for r in self.removed], len(self.text),
+                    "removed line", disjoint=False)
 
     @property
     def paragraphs(self) -> tuple[Span, ...]:

@@ -89,3 +89,21 @@ def test_chrome_block_after_a_story_still_goes(name: str) -> None:
     assert [article.slice(span) for span in article.paragraphs] == story
     for chrome in ("Storm warning", "2024", "Home", "by admin", "Council votes"):
         assert chrome not in article.text
+
+
+def test_removed_lines_are_kept_where_they_stood() -> None:
+    article = clean_fixture("chrome_after_story.txt")
+    lines = [ln for ln in fixture_lines("chrome_after_story.txt") if ln]
+    kept = [article.slice(span) for span in article.paragraphs]
+    removed = [line.text for line in article.removed]
+    assert article.title == lines[0]
+    assert removed == [ln for ln in lines[1:] if ln not in kept]
+    assert removed[0] == "You may also like"
+    assert {line.anchor for line in article.removed} == {len(article.text)}
+
+
+def test_lines_removed_above_the_body_are_anchored_at_its_start() -> None:
+    text = "Home\nNews\nSport\n\n" + (DATA / "chrome_after_story.txt").read_text("utf-8")
+    article = clean_document(RawDocument(id="h", path="h.txt", text=text))
+    assert [(r.anchor, r.text) for r in article.removed[:3]] == [
+        (0, "Home"), (0, "News"), (0, "Sport")]

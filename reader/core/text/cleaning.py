@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from reader.core.models import Article, LoadError, RawDocument
+from reader.core.models import Article, Block, LoadError, RawDocument, RemovedLine
 from reader.core.text.chrome import (
     Line,
     describe_lines,
@@ -102,16 +102,17 @@ def clean_document(doc: RawDocument, repeats: frozenset[str] = frozenset()) -> A
     """
     lines = describe_lines(unwrap_lines(doc.text))
     page = _read_page(lines, repeats, extracted=doc.extracted)
-    body_lines = [lines[i].text for i in page.body]
+    body = page.body
     if doc.title:
-        body_lines = _drop_repeated_title(body_lines, doc.title)
-    text, blocks, sentences = lay_out(body_lines)
+        body = _drop_repeated_title(lines, body, doc.title)
+    text, blocks, sentences = lay_out([lines[i].text for i in body])
+    title = doc.title or page.title
     credit = page.credit
     return Article(
         id=doc.id,
         path=doc.path,
         text=text,
-        title=doc.title or page.title,
+        title=title,
         source=(credit.outlet if credit else None) or doc.source or page.site,
         byline=doc.byline or page.byline,
         date=doc.date or page.date,
@@ -119,6 +120,7 @@ def clean_document(doc: RawDocument, repeats: frozenset[str] = frozenset()) -> A
         url=doc.url,
         blocks=blocks,
         sentences=sentences,
+        removed=_removed_lines(lines, body, blocks, len(text), title),
     )
 
 
@@ -238,8 +240,45 @@ def _header_date(header: Sequence[Line], chrome: set[int]) -> str | None:
     return None
 
 
-def _drop_repeated_title(lines: list[str], title: str) -> list[str]:
+def _drop_repeated_title(lines: Sequence[Line], body: list[int], title: str) -> list[int]:
     """Extractors often repeat the title as the first body line; drop that copy."""
-    if lines and " ".join(lines[0].split()).lower() == " ".join(title.split()).lower():
-        return lines[1:]
-    return lines
+    if body and _same_line(lines[body[0]].text, title):
+        return body[1:]
+    return body
+
+
+def _same_line(text: str, other: str) -> bool:
+    return " ".join(text.split()).lower() == " ".join(other.split()).lower()
+
+
+def _removed_lines(
+    lines: Sequence[Line], body: Sequence[int], blocks: Sequence[Block], length: int,
+    title: str | None,
+) -> tuple[RemovedLine, ...]:
+    """The non-blank lines left out of the body, each anchored before the next block.
+
+    The title line is not among them: the reader shows it as the title.
+
+    Args:
+        lines: Every line of the document.
+        body: Indexes of the body's lines, one block each, in order.
+        blocks: The body's blocks.
+        length: Length of the cleaned text (the anchor of lines after the body).
+        title: The article's title.
+    """
+    removed: list[RemovedLine] = []
+    kept = set(body)
+    block = 0
+    title_seen = title is None
+    for line in lines:
+        if line.index in kept:
+            block += 1
+            continue
+        if not line.text:
+            continue
+        if not title_seen and title is not None and _same_line(line.text, title):
+            title_seen = True
+            continue
+        anchor = blocks[block].span.start if block < len(blocks) else length
+        removed.append(RemovedLine(anchor, line.text))
+    return tuple(removed)
