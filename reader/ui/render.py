@@ -45,6 +45,7 @@ DIFF_STYLES = {"replace": "underline on $warning 35%", "insert": "bold on $succe
 DIFF_NAMES = {"replace": "replaced", "insert": "inserted", "delete": "deleted"}
 UNIQUE_STYLE = "$text-muted"
 HEADING_STYLE = "bold $text-primary"
+REMOVED_STYLE = "italic $text-disabled"
 LIST_INDENT = 2
 
 
@@ -89,6 +90,11 @@ def render_line(
     if kind == "list_item":
         return content.pad_left(LIST_INDENT)
     return content
+
+
+def render_removed(text: str) -> Content:
+    """A line (or the part of one on a screen line) that the cleaner left out, dimmed."""
+    return Content(text).stylize(REMOVED_STYLE)
 
 
 def render_passage(text: str, span: Span, ops: Iterable[EditOp], side: str) -> Content:

@@ -46,6 +46,7 @@ def article_header(item: AnalysedArticle) -> Content:
         counted(article.word_count, "word"),
         counted(len(item.speech), "quote"),
         f"{sum(q.kind == 'indirect' for q in item.quotes):,} reported (r)",
+        f"{counted(len(article.removed), 'line')} removed (d)" if article.removed else None,
     ]
     title = printable(article.title) if article.title else f"({printable(article.id)}, untitled)"
     where = [printable(shown_path(article.path)),
@@ -90,6 +91,9 @@ class ReadingScreen(ProvenanceScreen):
         Binding("r", "toggle_indirect", "Reported", id="read.indirect",
                 tooltip="Reported speech (no quote marks): highlight it and walk it with n/N, "
                         "or not (off at first)"),
+        Binding("d", "toggle_removed", "Removed lines", show=False, id="read.removed",
+                tooltip="Show the lines the cleaner removed (menus, share rows, bylines), "
+                        "dimmed where they stood, or hide them again"),
         Binding("o", "open_url", "Open in browser", show=False, id="read.open"),
         Binding("j", "scroll_down", "Scroll down", show=False, id="read.down"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="read.up"),
@@ -206,6 +210,17 @@ class ReadingScreen(ProvenanceScreen):
         self._bar(Content("Reported speech " + ("shown: n / N walk it too" if shown
                                                  else "hidden")))
         self.post_message(IndirectToggled(shown))
+
+    def action_toggle_removed(self) -> None:
+        removed = len(self.item.article.removed)
+        if not removed:
+            self._bar(Content("The cleaner removed no line of this article."))
+            return
+        shown = not self.reading_view.removed_shown
+        self.reading_view.set_removed(shown)
+        lines = counted(removed, "removed line")
+        self._bar(Content(f"{lines} shown, dimmed: d hides them" if shown
+                          else f"{lines} hidden: d shows them"))
 
     def action_toggle_actors(self) -> None:
         panel = self.query_one(ActorsPanel)

@@ -11,17 +11,19 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Generic, TypeVar
 
 from rich.cells import cell_len
 
-from reader.core.models import Block, Span
+from reader.core.models import Block, RemovedLine, Span
 from reader.ui.render import LIST_INDENT
 
 GAP = -1
 """Block number of the blank line between two blocks."""
+REMOVED = -2
+"""Block number of a line of text the cleaner removed (shown on request, dimmed)."""
 
 T = TypeVar("T")
 
@@ -84,11 +86,48 @@ class LineChunk:
     blocks: array[int]
     done: int
     """Characters of the text laid out once this chunk is added."""
+    removed: dict[int, tuple[int, int, int]] = field(default_factory=dict)
+    """For each ``REMOVED`` line (by its place in the chunk): which removed line it shows
+    and the part of that line's text, ``(line, start, end)``."""
+
+
+class _ChunkBuilder:
+    """Collects lines and cuts them into chunks (see ``lay_out_blocks``)."""
+
+    def __init__(self, first_lines: int, chunk_lines: int) -> None:
+        self.limit = first_lines
+        self.chunk_lines = chunk_lines
+        self._reset()
+
+    def _reset(self) -> None:
+        self.starts, self.ends, self.owners = array("q"), array("q"), array("l")
+        self.removed: dict[int, tuple[int, int, int]] = {}
+
+    def add(self, start: int, end: int, owner: int) -> tuple[LineChunk, ...]:
+        """Add a line; return the chunk this line fills, if it fills one."""
+        self.starts.append(start)
+        self.ends.append(end)
+        self.owners.append(owner)
+        if len(self.starts) < self.limit:
+            return ()
+        self.limit = self.chunk_lines
+        return (self.cut(end),)
+
+    def add_removed(self, anchor: int, line: int, start: int, end: int
+                    ) -> tuple[LineChunk, ...]:
+        """Add a line of removed text, standing at ``anchor`` in the article's text."""
+        self.removed[len(self.starts)] = (line, start, end)
+        return self.add(anchor, anchor, REMOVED)
+
+    def cut(self, done: int) -> LineChunk:
+        chunk = LineChunk(self.starts, self.ends, self.owners, done, self.removed)
+        self._reset()
+        return chunk
 
 
 def lay_out_blocks(
     text: str, blocks: Sequence[Block], width: int, *, chunk_lines: int = 10_000,
-    first_lines: int = 200,
+    first_lines: int = 200, removed: Sequence[RemovedLine] = (),
 ) -> Iterator[LineChunk]:
     """The lines of an article's blocks at ``width``, with a blank line between blocks.
 
@@ -101,28 +140,42 @@ def lay_out_blocks(
         width: Cells a line may take.
         chunk_lines: Lines per chunk after the first.
         first_lines: Lines in the first chunk.
+        removed: Removed lines to show where they stood (each group of them set off by
+            a blank line), or none.
 
     Returns:
         Chunks of lines, in order.
     """
-    starts, ends, owners = array("q"), array("q"), array("l")
-    limit = first_lines
+    builder = _ChunkBuilder(first_lines, chunk_lines)
+    pending = 0  # the next removed line to place
+
+    def place_removed(anchor: int, *, before: bool) -> Iterator[LineChunk]:
+        nonlocal pending
+        group_end = pending
+        while group_end < len(removed) and removed[group_end].anchor <= anchor:
+            group_end += 1
+        if group_end == pending:
+            return
+        if not before:
+            yield from builder.add(anchor, anchor, GAP)
+        for number in range(pending, group_end):
+            line_text = removed[number].text
+            for start, end in wrap_text(line_text, 0, len(line_text), width):
+                yield from builder.add_removed(anchor, number, start, end)
+        if before:
+            yield from builder.add(anchor, anchor, GAP)
+        pending = group_end
+
     for number, block in enumerate(blocks):
         if number:
-            starts.append(block.span.start)
-            ends.append(block.span.start)
-            owners.append(GAP)
+            yield from builder.add(block.span.start, block.span.start, GAP)
+        yield from place_removed(block.span.start, before=True)
         indent = LIST_INDENT if block.kind == "list_item" else 0
         for line_start, line_end in wrap_text(text, block.span.start, block.span.end,
                                               width - indent):
-            starts.append(line_start)
-            ends.append(line_end)
-            owners.append(number)
-            if len(starts) >= limit:
-                yield LineChunk(starts, ends, owners, line_end)
-                starts, ends, owners = array("q"), array("q"), array("l")
-                limit = chunk_lines
-    yield LineChunk(starts, ends, owners, len(text))
+            yield from builder.add(line_start, line_end, number)
+    yield from place_removed(len(text), before=False)
+    yield builder.cut(len(text))
 
 
 class LineLayout:
@@ -141,6 +194,8 @@ class LineLayout:
         self.starts: array[int] = array("q")
         self.ends: array[int] = array("q")
         self.blocks: array[int] = array("l")
+        self.removed: dict[int, tuple[int, int, int]] = {}
+        """``LineChunk.removed`` of every chunk, by line number in the layout."""
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -152,6 +207,8 @@ class LineLayout:
 
     def extend(self, chunk: LineChunk) -> None:
         """Add the next chunk of lines."""
+        first = len(self.starts)
+        self.removed.update((first + line, part) for line, part in chunk.removed.items())
         self.starts.extend(chunk.starts)
         self.ends.extend(chunk.ends)
         self.blocks.extend(chunk.blocks)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from textual import on, work
 from textual.cache import LRUCache
+from textual.content import Content
 from textual.events import Resize
 from textual.geometry import Size
 from textual.message import Message
@@ -23,11 +24,12 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from reader.core.models import AnalysedArticle, Mention, Quote, Span
-from reader.ui.render import render_line
+from reader.ui.render import render_line, render_removed
 from reader.ui.widgets.provenance_gutter import WIDTH as GUTTER_WIDTH
 from reader.ui.widgets.provenance_gutter import ProvenanceGutter
 from reader.ui.widgets.reading_layout import (
     GAP,
+    REMOVED,
     LineChunk,
     LineLayout,
     SpanIndex,
@@ -85,6 +87,8 @@ class ReadingView(ScrollView, can_focus=True):
         (terms are highlighted, not walked)."""
         self.indirect_shown = False
         """Reported speech (kind ``indirect``) is highlighted and walked."""
+        self.removed_shown = False
+        """The lines the cleaner removed are shown, dimmed, where they stood."""
         self.quote_index = -1
         self.matches: list[Span] = []
         self.match_index = -1
@@ -146,6 +150,17 @@ class ReadingView(ScrollView, can_focus=True):
         self.quote_index = self.walked.index(current) if current in self.walked else -1
         self._strips.clear()
         self.refresh()
+
+    def set_removed(self, shown: bool) -> None:
+        """Show the lines the cleaner removed where they stood, or hide them again.
+
+        The line at the top of the view stays there (the layout is made again).
+        """
+        if self.item is None or shown == self.removed_shown:
+            return
+        self.removed_shown = shown
+        self._keep_place()
+        self._start_layout(self._layout.width)
 
     @property
     def laid_out(self) -> LineLayout:
@@ -228,11 +243,15 @@ class ReadingView(ScrollView, can_focus=True):
         width = self._text_width()
         if self.item is None or width == self._layout.width:
             return
+        self._keep_place()
+        self._start_layout(width)
+
+    def _keep_place(self) -> None:
+        """Bring the text now at the top back to the top once laid out again."""
         top = int(self.scroll_y)
-        if top < len(self._layout):  # keep the reader's place
+        if top < len(self._layout):
             offset = self._layout.starts[top]
             self._pending = (Span(offset, offset), True)
-        self._start_layout(width)
 
     def _start_layout(self, width: int) -> None:
         assert self.item is not None
@@ -249,8 +268,9 @@ class ReadingView(ScrollView, can_focus=True):
           description="Laying out the article")
     def _lay_out(self, item: AnalysedArticle, width: int, generation: int) -> None:
         worker = get_current_worker()
-        for number, chunk in enumerate(
-                lay_out_blocks(item.article.text, item.article.blocks, width)):
+        removed = item.article.removed if self.removed_shown else ()
+        for number, chunk in enumerate(lay_out_blocks(
+                item.article.text, item.article.blocks, width, removed=removed)):
             if worker.is_cancelled:
                 return
             self.post_message(self._LinesReady(generation, chunk))
@@ -298,6 +318,12 @@ class ReadingView(ScrollView, can_focus=True):
         if block == GAP:
             return Strip.blank(layout.width, self.rich_style)
         start, end = layout.starts[index], layout.ends[index]
+        if block == REMOVED:
+            line, part_start, part_end = layout.removed[index]
+            content = render_removed(self.item.article.removed[line].text[part_start:part_end])
+            if self.provenance is not None:  # no sentence of the article: no mark
+                content = Content(" " * GUTTER_WIDTH) + content
+            return self._strip(content)
         quote, match = self.current_quote, self.current_match
         content = render_line(
             self.item.article.text,
@@ -311,6 +337,11 @@ class ReadingView(ScrollView, can_focus=True):
         )
         if self.provenance is not None:
             content = self.provenance.mark(start, end) + content
+        return self._strip(content)
+
+    def _strip(self, content: Content) -> Strip:
+        """A laid-out line's content as a strip of the layout's width."""
+        layout = self._layout
         # Straight to segments: Visual.to_strips would wrap and align the line again,
         # three times the cost of a line that is already cut to width.
         segments = [Segment(text, style.rich_style) for text, style in content.render(
