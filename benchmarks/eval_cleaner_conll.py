@@ -22,8 +22,9 @@ from _data import data_dir, read_conll
 from reader.core.text import clean_corpus
 from reader.sources.files import load_documents
 
-# A dateline: place in capitals, then an ISO date ("SAN FRANCISCO 1996-08-30").
-DATELINE = re.compile(r"^[A-Z][A-Z .,'()/-]*\d{4}-\d{2}-\d{2}$")
+# A dateline: a place in capitals (and its country or state), then an ISO date
+# ("SAN FRANCISCO 1996-08-30", "MILWAUKEE , Wisconsin 1996-08-29").
+DATELINE = re.compile(r"^[A-Z][A-Z .'()/-]*(?:,[\w .'()/-]*)?\s\d{4}-\d{2}-\d{2}$")
 HEADER_SENTENCES = 3
 
 

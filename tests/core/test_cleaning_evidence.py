@@ -41,8 +41,12 @@ def test_short_content_lines_survive(name: str, first: str, last: str) -> None:
     start = next(i for i, ln in enumerate(lines) if ln.startswith(first))
     end = next(i for i, ln in enumerate(lines) if ln.startswith(last))
     body = [ln for ln in lines[start : end + 1] if ln]
-    # Wire headlines ("SKIING - ... RESULTS .") read as prose and may stay above it.
-    assert [article.slice(span) for span in article.paragraphs][-len(body) :] == body
+    assert [article.slice(span) for span in article.paragraphs] == body
+
+
+@pytest.mark.parametrize("name", ["results_list.txt", "standings.txt", "scores.txt"])
+def test_wire_headline_in_capitals_is_the_title(name: str) -> None:
+    assert clean_fixture(name).title == fixture_lines(name)[0]
 
 
 def test_results_list_keeps_every_rank_as_a_list_item() -> None:

@@ -25,6 +25,7 @@ from reader.core.text.metadata import (
     parse_copyright_site,
     parse_credit,
     parse_date,
+    strip_dates,
 )
 from reader.core.text.structure import is_heading_like, lay_out, unwrap_lines
 
@@ -32,6 +33,7 @@ from reader.core.text.structure import is_heading_like, lay_out, unwrap_lines
 _CORPUS_MIN_DOCS = 3
 _CORPUS_MIN_SHARE = 0.02
 _TITLE_MAX_WORDS = 25
+_DATELINE_MAX_WORDS = 8
 
 
 def clean_corpus(documents: Sequence[RawDocument]) -> list[Article]:
@@ -195,7 +197,8 @@ def _take_title(
 
     The title is the first heading-like line of the header that is not navigation; header
     lines after it that read like prose join the body. With no heading above, a first body
-    line that is one sentence restated by the next paragraph is a headline (a "dek").
+    line that is one sentence restated by the next paragraph is a headline (a "dek"), and
+    so is one in capitals (wire copy).
     """
     header = [
         ln for ln in lines[:first]
@@ -203,7 +206,9 @@ def _take_title(
         and not is_footer_marker(ln.text)
     ]
     candidates = [
-        ln for ln in header if is_heading_like(ln.text, _TITLE_MAX_WORDS, capital=False)
+        ln for ln in header
+        if is_heading_like(ln.text, _TITLE_MAX_WORDS, capital=False)
+        or _is_capitals_headline(ln)
     ]
     title = next((ln for ln in candidates if ln.words >= 3), candidates[-1] if candidates else None)
     if title is not None:
@@ -211,10 +216,30 @@ def _take_title(
         chrome.add(title.index)
         after = [ln.index for ln in header if ln.index > title.index and ln.words >= 6]
         return after[0] if after else first
-    if _is_dek(lines, first):
+    if _is_dek(lines, first) or _is_capitals_headline(lines[first]):
         page.title = lines[first].text
         chrome.add(first)
+        _take_dateline(lines, first, chrome, page)
     return first
+
+
+def _take_dateline(lines: Sequence[Line], title: int, chrome: set[int], page: _Page) -> None:
+    """A wire dateline under the title ("KIRCHBERG , Austria 2026-01-16") is metadata."""
+    line = next((ln for ln in lines[title + 1 :] if ln.text), None)
+    if line is None or line.words > _DATELINE_MAX_WORDS:
+        return
+    date = parse_date(line.text)
+    place = strip_dates(line.text)
+    if date is not None and place[:1].isupper() and not place.rstrip().endswith("."):
+        chrome.add(line.index)
+        page.date = page.date or date
+
+
+def _is_capitals_headline(line: Line) -> bool:
+    """True for a wire headline in capitals ("SKIING - WORLD CUP RESULTS ."), read as prose."""
+    letters = [c for c in line.text if c.isalpha()]
+    return line.words <= _TITLE_MAX_WORDS and len(letters) >= 10 and all(
+        c.isupper() for c in letters)
 
 
 def _is_dek(lines: Sequence[Line], first: int) -> bool:
