@@ -71,7 +71,7 @@ def load_corpus(
         return
     # Imported only now (the NER model, rapidfuzz): a worker cannot be interrupted, so
     # quitting while the list is being read must not wait for these imports.
-    from reader.core.pipeline import story_corpus
+    from reader.core.pipeline import grouped_corpus
 
     cleaned, errors, content = read
     if library is not None:
@@ -88,7 +88,7 @@ def load_corpus(
     post(LoadProgress("Grouping stories, merging actors", len(analysed), len(cleaned)))
     all_errors = (*found_errors, *errors, *failed)
     if cache is None or failed:  # with failures, the next start tries them again
-        corpus = story_corpus(analysed, all_errors)
+        corpus = grouped_corpus(analysed, all_errors)
     else:
         from reader.library.corpora import finish_cached
         from reader.library.snapshots import Snapshot, Snapshots
@@ -96,7 +96,7 @@ def load_corpus(
         snapshot = Snapshot(tuple(cleaned), tuple(keys), tuple(errors), content)
         Snapshots(cache).save(config.paths, files, config.max_bytes, snapshot)
         corpus = finish_cached(cache, snapshot, lambda: analysed, all_errors,
-                               story_corpus)
+                               grouped_corpus)
     if not cancelled():
         post(CorpusLoaded(corpus))
 
@@ -116,7 +116,7 @@ def _load_snapshot(cache: AnalysisCache, config: Config, files: Sequence[Article
                    found_errors: Sequence[LoadError],
                    post: Callable[[Message], object]) -> bool:
     """Post the whole corpus from the folder's snapshot; False when there is none."""
-    from reader.core.pipeline import story_corpus
+    from reader.core.pipeline import grouped_corpus
     from reader.library.corpora import finish_cached
     from reader.library.snapshots import Snapshots
 
@@ -129,7 +129,7 @@ def _load_snapshot(cache: AnalysisCache, config: Config, files: Sequence[Article
         return list(cache.analyse_all(_in_batches(config))(snapshot.articles))
 
     corpus = finish_cached(cache, snapshot, analysed, (*found_errors, *snapshot.errors),
-                           story_corpus)
+                           grouped_corpus)
     _post_states(cache, config, snapshot.articles, snapshot.content, post)
     post(CorpusLoaded(corpus))
     return True
