@@ -16,6 +16,7 @@ from reader.core.models import (
     Corpus,
     LoadError,
     RawDocument,
+    Story,
 )
 from reader.core.stories import cluster_stories, trace_stories
 from reader.core.text import clean_corpus, split_empty
@@ -93,14 +94,22 @@ def story_corpus(analysed: Sequence[AnalysedArticle], errors: Sequence[LoadError
     return replace(corpus, traces=tuple(traces))
 
 
-def grouped_corpus(analysed: Sequence[AnalysedArticle],
-                   errors: Sequence[LoadError] = ()) -> Corpus:
+def grouped_corpus(analysed: Sequence[AnalysedArticle], errors: Sequence[LoadError] = (),
+                   stories: Sequence[Story] | None = None) -> Corpus:
     """``story_corpus`` without the traces, which a reader makes per story when it is opened.
 
     Tracing every story costs seconds and tens of megabytes on a large folder, and a
     reader opens a few of them.
+
+    Args:
+        analysed: Every analysed article, in corpus order.
+        errors: Load errors to carry along.
+        stories: ``cluster_stories`` of exactly these articles when it was called
+            already (it needs only their text, so a reader groups them before the
+            analysis ends); None groups them here.
     """
-    stories = cluster_stories([item.article for item in analysed])
+    if stories is None:
+        stories = cluster_stories([item.article for item in analysed])
     story_of = {article: story.id for story in stories for article in story.articles}
     actors, merged = merge_corpus(analysed, story_of)
     return Corpus(articles=merged, actors=actors, errors=tuple(errors), stories=tuple(stories))

@@ -27,6 +27,7 @@ from reader.ui.messages import (
     OpenRequested,
     StateChangeRequested,
     StatesLoaded,
+    StoriesFound,
     StoryRequested,
 )
 from reader.ui.screens.main import MainScreen
@@ -125,9 +126,17 @@ class ReaderApp(App[None]):
     @on(ArticlesRevised)
     def _articles_changed(self, message: ArticlesAnalysed | ArticlesRevised) -> None:
         self._articles.update({item.article.id: item for item in message.articles})
-        self.main_screen.article_list.update_articles(
-            message.articles, analysed=isinstance(message, ArticlesAnalysed)
-        )
+        analysed = isinstance(message, ArticlesAnalysed)
+        self.main_screen.article_list.update_articles(message.articles, analysed=analysed)
+        if analysed and self.corpus.stories:
+            self.main_screen.story_list.count_quotes(message.articles)
+
+    @on(StoriesFound)
+    def _stories_found(self, message: StoriesFound) -> None:
+        if self._stories is not None:
+            return  # the whole corpus came from the library before the grouping ended
+        self.corpus = replace(self.corpus, stories=message.stories)
+        self.main_screen.show_early_stories(self.corpus, self._articles)
 
     @on(StatesLoaded)
     def _states_loaded(self, message: StatesLoaded) -> None:
@@ -266,6 +275,10 @@ class ReaderApp(App[None]):
 
         story = next((s for s in self.corpus.stories if s.id == story_id), None)
         if story is None:
+            return
+        if self._stories is None:  # listed early, while the articles are analysed
+            self.notify("Quotes and actors are still being found: stories open once "
+                        "loading is done.", severity="warning", markup=False)
             return
         trace = self._trace_now(story, lambda: self.open_story(story_id))
         if trace is not None:
