@@ -16,6 +16,7 @@ from reader.core.models import (
     Corpus,
     LoadError,
     RawDocument,
+    Story,
 )
 from reader.core.stories import cluster_stories, trace_stories
 from reader.core.text import clean_corpus, split_empty
@@ -88,12 +89,30 @@ def story_corpus(analysed: Sequence[AnalysedArticle], errors: Sequence[LoadError
     Returns:
         The corpus with its stories, actors (linked inside each story) and traces.
     """
-    stories = cluster_stories([item.article for item in analysed])
+    corpus = grouped_corpus(analysed, errors)
+    traces = trace_stories(corpus.stories, corpus.articles, name_aliases(corpus.actors))
+    return replace(corpus, traces=tuple(traces))
+
+
+def grouped_corpus(analysed: Sequence[AnalysedArticle], errors: Sequence[LoadError] = (),
+                   stories: Sequence[Story] | None = None) -> Corpus:
+    """``story_corpus`` without the traces, which a reader makes per story when it is opened.
+
+    Tracing every story costs seconds and tens of megabytes on a large folder, and a
+    reader opens a few of them.
+
+    Args:
+        analysed: Every analysed article, in corpus order.
+        errors: Load errors to carry along.
+        stories: ``cluster_stories`` of exactly these articles when it was called
+            already (it needs only their text, so a reader groups them before the
+            analysis ends); None groups them here.
+    """
+    if stories is None:
+        stories = cluster_stories([item.article for item in analysed])
     story_of = {article: story.id for story in stories for article in story.articles}
     actors, merged = merge_corpus(analysed, story_of)
-    traces = trace_stories(stories, merged, name_aliases(actors))
-    return Corpus(articles=merged, actors=actors, errors=tuple(errors),
-                  stories=tuple(stories), traces=tuple(traces))
+    return Corpus(articles=merged, actors=actors, errors=tuple(errors), stories=tuple(stories))
 
 
 def name_aliases(actors: Sequence[Actor]) -> dict[str, str]:

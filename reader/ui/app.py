@@ -27,13 +27,17 @@ from reader.ui.messages import (
     OpenRequested,
     StateChangeRequested,
     StatesLoaded,
+    StoriesFound,
     StoryRequested,
 )
 from reader.ui.screens.main import MainScreen
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from reader.core.models import AnalysedArticle, Article, Corpus, Story, StoryTrace
     from reader.library.state import ArticleState, Known, ReadingState
+    from reader.ui.story_traces import StoryTraces
 
 # The analysis core (NER model, aligner, rapidfuzz) and the staged loader are imported
 # inside the workers, and screens other than the list when first opened, so the first
@@ -64,8 +68,8 @@ class ReaderApp(App[None]):
         self._known: dict[str, Known] = {}
         self._states: dict[str, ArticleState] = {}
         self._resume: str | None = None
-        self._story_index: dict[str, int] = {}
-        """Article id to the index of its story, once the corpus is loaded."""
+        self._stories: StoryTraces | None = None
+        """Stories by article and their traces, once the corpus is loaded."""
 
     @property
     def corpus(self) -> Corpus:
@@ -122,9 +126,17 @@ class ReaderApp(App[None]):
     @on(ArticlesRevised)
     def _articles_changed(self, message: ArticlesAnalysed | ArticlesRevised) -> None:
         self._articles.update({item.article.id: item for item in message.articles})
-        self.main_screen.article_list.update_articles(
-            message.articles, analysed=isinstance(message, ArticlesAnalysed)
-        )
+        analysed = isinstance(message, ArticlesAnalysed)
+        self.main_screen.article_list.update_articles(message.articles, analysed=analysed)
+        if analysed and self.corpus.stories:
+            self.main_screen.story_list.count_quotes(message.articles)
+
+    @on(StoriesFound)
+    def _stories_found(self, message: StoriesFound) -> None:
+        if self._stories is not None:
+            return  # the whole corpus came from the library before the grouping ended
+        self.corpus = replace(self.corpus, stories=message.stories)
+        self.main_screen.show_early_stories(self.corpus, self._articles)
 
     @on(StatesLoaded)
     def _states_loaded(self, message: StatesLoaded) -> None:
@@ -199,9 +211,9 @@ class ReaderApp(App[None]):
 
         self.corpus = message.corpus
         self._articles = {item.article.id: item for item in message.corpus.articles}
-        from reader.ui.story_partner import story_index
+        from reader.ui.story_traces import StoryTraces
 
-        self._story_index = story_index(message.corpus)
+        self._stories = StoryTraces(message.corpus)
         self.main_screen.show_corpus(message.corpus)
         if self._resume is not None:
             self.main_screen.move_to(self._resume)
@@ -234,12 +246,17 @@ class ReaderApp(App[None]):
         state = self._states.get(article_id)
         if state is not None and not state.read:
             self.change_state((article_id,), read=True)  # opening marks read
+        story = self.story_of(article_id)
+        trace = None
+        if story is not None:
+            trace = self._trace_now(story, lambda: self.open_article(article_id, quote))
+            if trace is None:
+                return  # opened once the story is traced
         screen = ReadingScreen(item, actors, indirect=self.indirect_shown)
-        found = self.story_of(article_id)
-        if found is not None and found[1] is not None:
+        if story is not None and trace is not None:
             from reader.ui.screens.provenance import attach_story
 
-            attach_story(screen, item.article, found[0], found[1], self._articles)
+            attach_story(screen, item.article, story, trace, self._articles)
         self.push_screen(screen)
         if quote is not None:
             def to_quote() -> None:
@@ -256,13 +273,39 @@ class ReaderApp(App[None]):
         """Push the story screen for a story."""
         from reader.ui.screens.story import StoryScreen
 
-        corpus = self.corpus
-        index = next((k for k, s in enumerate(corpus.stories) if s.id == story_id), None)
-        if index is None:
+        story = next((s for s in self.corpus.stories if s.id == story_id), None)
+        if story is None:
             return
-        trace = corpus.traces[index] if index < len(corpus.traces) else None
-        self.push_screen(StoryScreen(corpus.stories[index], trace, self._articles,
-                                     corpus.actors))
+        if self._stories is None:  # listed early, while the articles are analysed
+            self.notify("Quotes and actors are still being found: stories open once "
+                        "loading is done.", severity="warning", markup=False)
+            return
+        trace = self._trace_now(story, lambda: self.open_story(story_id))
+        if trace is not None:
+            self.push_screen(StoryScreen(story, trace, self._articles, self.corpus.actors))
+
+    def _trace_now(self, story: Story, then: Callable[[], None]) -> StoryTrace | None:
+        """The story's trace when it is at hand or quick to make; else None, and ``then``
+        is called once a worker has traced it."""
+        assert self._stories is not None  # stories exist only once the corpus is loaded
+        if self._stories.quick(story):
+            return self._stories.trace(story.id)
+        self.notify(f"Tracing the story's {len(story.articles)} articles…", markup=False,
+                    timeout=2)
+        self._trace(story.id, then)
+        return None
+
+    @work(thread=True, exclusive=True, group="trace", exit_on_error=False,
+          description="Tracing a story")
+    def _trace(self, story_id: str, then: Callable[[], None]) -> None:
+        assert self._stories is not None
+        try:
+            self._stories.trace(story_id)
+        except Exception as error:  # a failed trace must not take the app down
+            self.post_message(AnalysisFailed("tracing", f"{type(error).__name__}: {error}"))
+            return
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(then)
 
     @on(IndirectToggled)
     def _indirect_toggled(self, message: IndirectToggled) -> None:
@@ -307,19 +350,21 @@ class ReaderApp(App[None]):
         if not worker.is_cancelled:
             self.post_message(AlignmentReady(alignment))
 
-    def story_of(self, article_id: str) -> tuple[Story, StoryTrace | None] | None:
-        """The story of an article and its trace, once stories are known."""
-        from reader.ui.story_partner import story_of
+    def story_of(self, article_id: str) -> Story | None:
+        """The story of an article, once stories are known."""
+        return None if self._stories is None else self._stories.story_of(article_id)
 
-        return story_of(self.corpus, self._story_index, article_id)
+    def story_trace(self, story_id: str) -> StoryTrace | None:
+        """A story's trace, made now if need be (in a worker for a big story)."""
+        return None if self._stories is None else self._stories.trace(story_id)
 
     def _story_partner(self, article_id: str) -> str | None:
+        """Called in the alignment worker, where tracing the story may take its time."""
         from reader.ui.story_partner import story_partner
 
-        found = self.story_of(article_id)
-        if found is None or found[1] is None:
-            return None
-        return story_partner(article_id, found[1])
+        story = self.story_of(article_id)
+        trace = None if story is None else self.story_trace(story.id)
+        return None if trace is None else story_partner(article_id, trace)
 
     @on(AlignmentReady)
     async def _alignment_ready(self, message: AlignmentReady) -> None:

@@ -4,22 +4,25 @@ Runs inside a thread worker. Files are read and cleaned a batch at a time, so th
 rows appear after the first batch rather than after the whole folder; lines repeated
 across the corpus (site templates) are counted as files arrive, and the few articles
 cleaned before a template was recognised are cleaned again at the end of reading. Then
-quotes and actors are found a batch at a time (in worker processes when asked for,
-which then do not hold the interpreter lock the UI draws with), then actors are
-merged. Each stage posts messages; nothing here touches a widget.
+the articles are grouped into stories (from their text alone, so the story list shows
+them while the rest runs), quotes and actors are found a batch at a time (in worker
+processes when asked for, which then do not hold the interpreter lock the UI draws
+with), then actors are merged. Each stage posts messages; nothing here touches a widget.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import wraps
 from itertools import islice
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from reader.config import Config
-from reader.core.models import AnalysedArticle, Article, LoadError, RawDocument
+from reader.core.models import AnalysedArticle, Article, Corpus, LoadError, RawDocument, Story
 from reader.ui.messages import (
     AnalysisFailed,
     ArticlesAdded,
@@ -28,6 +31,7 @@ from reader.ui.messages import (
     CorpusLoaded,
     LoadProgress,
     StatesLoaded,
+    StoriesFound,
 )
 
 if TYPE_CHECKING:
@@ -69,11 +73,8 @@ def load_corpus(
     read = _read_and_clean(config, files, post, cancelled)
     if read is None or cancelled():
         return
-    # Imported only now (the NER model, rapidfuzz): a worker cannot be interrupted, so
-    # quitting while the list is being read must not wait for these imports.
-    from reader.core.pipeline import story_corpus
-
     cleaned, errors, content = read
+    grouping = _Grouping(cleaned, post)
     if library is not None:
         _post_states(library, config, cleaned, content, post)
     keys: list[bytes] = []
@@ -85,10 +86,10 @@ def load_corpus(
     analysed = _analyse(config, cache, cleaned, keys, failed, post, cancelled)
     if analysed is None:
         return
-    post(LoadProgress("Grouping stories, merging actors", len(analysed), len(cleaned)))
+    post(LoadProgress("Merging actors", len(analysed), len(cleaned)))
     all_errors = (*found_errors, *errors, *failed)
     if cache is None or failed:  # with failures, the next start tries them again
-        corpus = story_corpus(analysed, all_errors)
+        corpus = grouping.finish(analysed, all_errors)
     else:
         from reader.library.corpora import finish_cached
         from reader.library.snapshots import Snapshot, Snapshots
@@ -96,7 +97,7 @@ def load_corpus(
         snapshot = Snapshot(tuple(cleaned), tuple(keys), tuple(errors), content)
         Snapshots(cache).save(config.paths, files, config.max_bytes, snapshot)
         corpus = finish_cached(cache, snapshot, lambda: analysed, all_errors,
-                               story_corpus)
+                               grouping.keyed())
     if not cancelled():
         post(CorpusLoaded(corpus))
 
@@ -116,7 +117,7 @@ def _load_snapshot(cache: AnalysisCache, config: Config, files: Sequence[Article
                    found_errors: Sequence[LoadError],
                    post: Callable[[Message], object]) -> bool:
     """Post the whole corpus from the folder's snapshot; False when there is none."""
-    from reader.core.pipeline import story_corpus
+    from reader.core.pipeline import grouped_corpus
     from reader.library.corpora import finish_cached
     from reader.library.snapshots import Snapshots
 
@@ -125,14 +126,67 @@ def _load_snapshot(cache: AnalysisCache, config: Config, files: Sequence[Article
         return False
     post(LoadProgress("Reading the library", 0, len(snapshot.articles)))
 
+    grouping: list[_Grouping] = []
+
     def analysed() -> Sequence[AnalysedArticle]:
+        # Asked for only when the library holds no corpus result for these articles.
+        grouping.append(_Grouping(snapshot.articles, post))
         return list(cache.analyse_all(_in_batches(config))(snapshot.articles))
 
+    @wraps(grouped_corpus)  # the name the library keeps corpus results by
+    def finish(items: Sequence[AnalysedArticle], errors: Sequence[LoadError]) -> Corpus:
+        return grouping[0].finish(items, errors)  # called after analysed()
+
     corpus = finish_cached(cache, snapshot, analysed, (*found_errors, *snapshot.errors),
-                           story_corpus)
+                           finish)
     _post_states(cache, config, snapshot.articles, snapshot.content, post)
     post(CorpusLoaded(corpus))
     return True
+
+
+class _Grouping:
+    """The articles grouped into stories in a thread of its own, posted when found.
+
+    Grouping needs only the articles' text, so it runs while their quotes and actors
+    are found (in the worker process) and the story list shows before the end.
+    """
+
+    def __init__(self, articles: Sequence[Article], post: Callable[[Message], object]) -> None:
+        self._articles = articles
+        self._post = post
+        self._stories: Sequence[Story] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._group, name="stories", daemon=True)
+        self._thread.start()
+
+    def _group(self) -> None:
+        from reader.core.stories import cluster_stories
+
+        try:
+            self._stories = cluster_stories(self._articles)
+        except BaseException as error:  # raised again in finish, in the loader's thread
+            self._error = error
+            return
+        self._post(StoriesFound(tuple(self._stories)))
+
+    def finish(self, analysed: Sequence[AnalysedArticle], errors: Sequence[LoadError]) -> Corpus:
+        """``grouped_corpus`` with the stories found here."""
+        from reader.core.pipeline import grouped_corpus
+
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return grouped_corpus(analysed, errors, self._stories)
+
+    def keyed(self) -> Callable[[Sequence[AnalysedArticle], Sequence[LoadError]], Corpus]:
+        """``finish`` under ``grouped_corpus``'s name, for the library's corpus results."""
+        from reader.core.pipeline import grouped_corpus
+
+        @wraps(grouped_corpus)
+        def finish(analysed: Sequence[AnalysedArticle], errors: Sequence[LoadError]) -> Corpus:
+            return self.finish(analysed, errors)
+
+        return finish
 
 
 def _in_batches(config: Config) -> Callable[[Sequence[Article]], Iterator[AnalysedArticle]]:
@@ -206,11 +260,12 @@ def _analyse(config: Config, cache: AnalysisCache | None, cleaned: list[Article]
         at += len(batch)
         for place, item in zip(places, batch, strict=True):
             found[place] = item
-        lost = {error.path for error in failed}
-        kept = [(keys[i], item) for i, item in zip(places, batch, strict=True)
-                if item.article.path not in lost]
-        if cache is not None and kept:
-            cache.store([item for _, item in kept], [key for key, _ in kept])
+        if cache is not None:  # without one (--no-cache) there are no keys either
+            lost = {error.path for error in failed}
+            kept = [(keys[i], item) for i, item in zip(places, batch, strict=True)
+                    if item.article.path not in lost]
+            if kept:
+                cache.store([item for _, item in kept], [key for key, _ in kept])
         done += len(batch)
         post(ArticlesAnalysed(tuple(batch)))
         post(LoadProgress("Finding quotes and actors", done, len(cleaned)))

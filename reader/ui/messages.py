@@ -9,7 +9,7 @@ from textual.message import Message
 
 # Types only: the model classes are built after the first frame (see ReaderApp.corpus).
 if TYPE_CHECKING:
-    from reader.core.models import Alignment, AnalysedArticle, Corpus
+    from reader.core.models import Alignment, AnalysedArticle, Corpus, Story
     from reader.library.state import ArticleState, Known, ReadingState
 
 
@@ -40,6 +40,14 @@ class ArticlesAnalysed(Message):
     """Quotes and mentions were found for a batch of already listed articles."""
 
     articles: tuple[AnalysedArticle, ...]
+
+
+@dataclass
+class StoriesFound(Message):
+    """The articles were grouped into stories (from their text, before their analysis
+    is done: the story list shows them while quotes and actors are found)."""
+
+    stories: tuple[Story, ...]
 
 
 @dataclass

@@ -6,25 +6,10 @@ Pure functions over core types (no Textual), so the app's alignment worker can c
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.core.models import Corpus, Story, StoryTrace
-
-
-def story_index(corpus: Corpus) -> dict[str, int]:
-    """Each article id to the index of its story in ``corpus.stories``."""
-    return {article: k for k, story in enumerate(corpus.stories) for article in story.articles}
-
-
-def story_of(corpus: Corpus, index: Mapping[str, int],
-             article_id: str) -> tuple[Story, StoryTrace | None] | None:
-    """The story of an article and its trace (None when the article has no story)."""
-    k = index.get(article_id)
-    if k is None or k >= len(corpus.stories):
-        return None
-    return corpus.stories[k], corpus.traces[k] if k < len(corpus.traces) else None
+    from reader.core.models import StoryTrace
 
 
 def partner_rank(article_id: str, trace: StoryTrace) -> dict[str, int]:

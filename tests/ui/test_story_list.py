@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import pytest
 from textual.message import Message
 
 from reader.config import Config
+from reader.core.pipeline import analyse_corpus
 from reader.ui.app import make_app
-from reader.ui.messages import ArticlesAnalysed, CorpusLoaded
+from reader.ui.messages import ArticlesAdded, ArticlesAnalysed, CorpusLoaded, StoriesFound
 from reader.ui.widgets.story_list import StoryList
 from tests.ui.conftest import running, settle
 from tests.ui.test_untrusted_names import screen_lines
+
+if TYPE_CHECKING:
+    from reader.core.models import Corpus
 
 STORIES = Path(__file__).resolve().parents[1] / "data" / "stories"
 CHILE = ("quake-chile-1", "quake-chile-2")
@@ -96,20 +105,77 @@ async def test_actor_filter_lists_the_stories_naming_the_actor() -> None:
         assert app.main_screen.story_list.shown_ids == [chile.id]
 
 
-async def test_articles_show_while_loading_and_stories_once_known() -> None:
-    seen: list[tuple[str, bool]] = []
+def _scripted_loader(corpus: Corpus, gates: list[threading.Event],
+                     reached: list[threading.Event]) -> Callable[..., None]:
+    """A loader posting ``corpus`` as the real one does, a stage each time a gate opens:
+    the rows unanalysed, then the stories, then the analyses in two batches, then the
+    corpus. ``reached[k]`` is set once stage k is posted."""
+    from reader.core.models import AnalysedArticle
+
+    items = corpus.articles
+    stages: list[list[Message]] = [
+        [ArticlesAdded(tuple(AnalysedArticle(article=i.article) for i in items)),
+         StoriesFound(corpus.stories)],
+        [ArticlesAnalysed(items[:2])],
+        [ArticlesAnalysed(items[2:])],
+        [CorpusLoaded(corpus)],
+    ]
+
+    def load(config: Config, post: Callable[[Message], object],
+             cancelled: Callable[[], bool]) -> None:
+        for gate, done, messages in zip(gates, reached, stages, strict=True):
+            gate.wait(10)
+            for message in messages:
+                post(message)
+            done.set()
+
+    return load
+
+
+async def test_stories_show_before_the_analysis_ends_and_their_counts_fill_in(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.core.pipeline import grouped_corpus
+    from reader.sources.files import load_documents
+    from reader.ui.screens.story import StoryScreen
+
+    loaded = load_documents([STORIES])
+    whole = grouped_corpus(analyse_corpus(loaded.documents).articles)
+    gates = [threading.Event() for _ in range(4)]
+    reached = [threading.Event() for _ in range(4)]
+    monkeypatch.setattr("reader.ui.loading.load_corpus", _scripted_loader(whole, gates, reached))
     app = make_app(Config(paths=(STORIES,)))
+    quotes = {s.id: sum(len(i.speech) for i in whole.articles if i.article.id in s.articles)
+              for s in whole.stories}
 
-    def hook(message: Message) -> None:
-        if isinstance(message, ArticlesAnalysed | CorpusLoaded):
-            seen.append((type(message).__name__, app.main_screen.showing_stories))
+    async def stage(k: int) -> list[str]:
+        gates[k].set()
+        await asyncio.to_thread(reached[k].wait, 10)
+        await pilot.pause()
+        story_list = app.main_screen.story_list
+        return [story_list.get_row(s.id)[4].plain for s in whole.stories]
 
-    async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
+        counts = await stage(0)
+        # Stories listed, focused, before any quote is found: every count still to come.
+        assert app.main_screen.showing_stories and isinstance(app.focused, StoryList)
+        assert counts == ["0…"] * len(whole.stories)
+        await pilot.press("enter")  # a story cannot open before its articles are analysed
+        await pilot.pause()
+        assert not isinstance(app.screen, StoryScreen)
+        counts = await stage(1)
+        first = {i.article.id for i in whole.articles[:2]}
+        for story, count in zip(whole.stories, counts, strict=True):
+            done = set(story.articles) <= first
+            so_far = sum(len(i.speech) for i in whole.articles[:2]
+                         if i.article.id in story.articles)
+            assert count == f"{so_far:,}" + ("" if done else "…")
+        counts = await stage(2)
+        assert counts == [f"{quotes[s.id]:,}" for s in whole.stories]
+        await stage(3)
+        await pilot.press("home", "enter")
         await settle(app, pilot)
-        assert app.main_screen.showing_stories
-    # Before the corpus (and so its stories) arrived, the article list was shown.
-    assert ("ArticlesAnalysed", False) in seen
-    assert all(not shown for _, shown in seen)
+        assert isinstance(app.screen, StoryScreen)
 
 
 async def test_story_titles_from_files_render_literally(tmp_path: Path) -> None:

@@ -35,9 +35,10 @@ async def test_s_pairs_an_article_with_its_story_partner() -> None:
         await settle(app, pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen) and screen.alignment is not None
-        found = app.story_of(screen.a.id)
-        assert found is not None and found[1] is not None
-        assert screen.alignment.b_id == story_partner(screen.a.id, found[1])
+        story = app.story_of(screen.a.id)
+        trace = None if story is None else app.story_trace(story.id)
+        assert trace is not None
+        assert screen.alignment.b_id == story_partner(screen.a.id, trace)
 
 
 async def test_c_lists_the_story_articles_first() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.core.models import Article, CopyPair, SentenceProvenance
 from reader.ui.app import ReaderApp
 from reader.ui.screens.compare import CompareScreen
@@ -190,3 +192,24 @@ async def test_at_80_columns_footers_keep_quit_and_help_and_tables_fit() -> None
         for section in ("coverage", "pairs", "quotes", "actors"):
             table = screen.table(section)
             assert table.virtual_size.width <= 80, section
+
+
+async def test_a_story_too_big_to_trace_on_the_spot_opens_once_its_worker_traced_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Stories come untraced from the loader; here every story counts as big.
+    monkeypatch.setattr("reader.ui.story_traces.TRACE_INLINE_ARTICLES", 0)
+    async with running(stories=True) as (app, pilot):
+        story = app.corpus.stories[0]
+        assert app.corpus.traces == () and app._stories is not None
+        assert app._stories.kept(story.id) is None
+        await pilot.press("enter")
+        await settle(app, pilot)
+        screen = story_screen(app)
+        assert screen.trace is not None and screen.trace.story == story.id
+        assert screen.trace.pairs  # 000 and 003, as when traced on the spot
+        # Its articles now open with the provenance gutter without another trace.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        assert app.screen.provenance is not None

@@ -194,7 +194,7 @@ class CompareScreen(Screen[None]):
         app = self.app
         actors = app.corpus.actors if isinstance(app, ReaderApp) else ()
         found = app.story_of(self.a.id) if isinstance(app, ReaderApp) else None
-        story = found[0].articles if found else ()
+        story = found.articles if found else ()
         self.app.push_screen(ChooseArticleScreen(self.a, self.articles, actors, story), chosen)
 
     def action_open_side(self) -> None:

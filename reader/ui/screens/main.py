@@ -26,7 +26,9 @@ from reader.ui.widgets.list_filter import ListFilter
 from reader.ui.widgets.story_list import STORY_ORDERS, StoryList
 
 if TYPE_CHECKING:
-    from reader.core.models import Corpus
+    from collections.abc import Mapping
+
+    from reader.core.models import AnalysedArticle, Corpus
     from reader.library.state import ArticleState
     from reader.ui.app import ReaderApp
     from reader.ui.widgets.actors_panel import ActorsPanel
@@ -158,6 +160,12 @@ class MainScreen(Screen[None]):
         self.article_list.add_articles(corpus.articles[len(corpus.articles) - added :])
         self._update_status(loading=True)
 
+    def show_early_stories(self, corpus: Corpus,
+                           articles: Mapping[str, AnalysedArticle]) -> None:
+        """Show the stories found while the articles are still being analysed."""
+        self.story_list.set_stories(corpus.stories, articles, self.article_list.pending_ids)
+        self.show_stories(True, focus=self.focused in (None, self.article_list))
+
     def show_corpus(self, corpus: Corpus) -> None:
         """Show the fully loaded corpus, stories first when it has any."""
         self.article_list.set_articles(corpus.articles)
@@ -221,8 +229,7 @@ class MainScreen(Screen[None]):
         if corpus.errors:
             parts.append(f"{len(corpus.errors)} skipped (e)")
         if loading:
-            # Stories are grouped once every article is analysed (loading's last stage).
-            parts.append("loading… (stories when done)")
+            parts.append("loading…")
         self.query_one("#list-status", Static).update(Content(" · ".join(parts)))
 
     def action_open_article(self) -> None:

@@ -160,6 +160,11 @@ class ArticleList(BulkTable):
         else:
             self._refresh_rows()
 
+    @property
+    def pending_ids(self) -> frozenset[str]:
+        """Listed articles whose quotes and actors are still being found."""
+        return frozenset(self._pending)
+
     def update_articles(self, articles: Sequence[AnalysedArticle], *, analysed: bool) -> None:
         """Swap in new versions of listed articles and refresh their rows.
 

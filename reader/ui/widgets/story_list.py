@@ -72,6 +72,11 @@ class StoryList(StoryTable):
         super().__init__(id=id)
         self._stories: list[Story] = []
         self._quotes: dict[str, int] = {}
+        self._story_of: dict[str, str] = {}
+        # While loading: each article's quotes counted so far, and the articles whose
+        # analysis has not arrived, by story (their quote cells end in "…").
+        self._counted: dict[str, int] = {}
+        self._waiting: dict[str, set[str]] = {}
         self._only: Collection[str] | None = None
         self.order_by = "size"
     def on_mount(self) -> None:
@@ -116,15 +121,50 @@ class StoryList(StoryTable):
         """The current order, for the status line."""
         return STORY_ORDER_NAMES[self.order_by]
 
-    def set_stories(self, stories: Sequence[Story],
-                    articles: Mapping[str, AnalysedArticle]) -> None:
-        """Show ``stories``; quote counts are summed over each story's articles."""
+    def set_stories(self, stories: Sequence[Story], articles: Mapping[str, AnalysedArticle],
+                    pending: Collection[str] = ()) -> None:
+        """Show ``stories``; quote counts are summed over each story's articles.
+
+        Args:
+            stories: The stories.
+            articles: Their articles, by id.
+            pending: Articles whose analysis is still to come (``count_quotes`` adds
+                them as it arrives).
+        """
         self._stories = list(stories)
+        self._story_of = {a: story.id for story in stories for a in story.articles}
+        self._counted = {a: len(item.speech) for a, item in articles.items()
+                         if a not in pending}
+        self._waiting = {}
+        for article_id in pending:
+            story_id = self._story_of.get(article_id)
+            if story_id is not None:
+                self._waiting.setdefault(story_id, set()).add(article_id)
         self._quotes = {
-            story.id: sum(len(articles[a].speech) for a in story.articles if a in articles)
-            for story in stories
+            story.id: sum(self._counted.get(a, 0) for a in story.articles) for story in stories
         }
         self._refresh_rows()
+
+    def count_quotes(self, items: Sequence[AnalysedArticle]) -> None:
+        """Add the quotes of newly analysed articles to their stories' counts."""
+        changed = set()
+        for item in items:
+            article_id = item.article.id
+            story_id = self._story_of.get(article_id)
+            if story_id is None:
+                continue
+            count = len(item.speech)
+            self._quotes[story_id] += count - self._counted.get(article_id, 0)
+            self._counted[article_id] = count
+            self._waiting.get(story_id, set()).discard(article_id)
+            changed.add(story_id)
+        for story_id in changed:  # cell by cell: a batch touches a few dozen stories
+            if story_id in self.rows:
+                self.update_cell(story_id, "quotes", self._quote_cell(story_id))
+
+    def _quote_cell(self, story_id: str) -> Cell:
+        more = "…" if self._waiting.get(story_id) else ""
+        return Cell(f"{self._quotes.get(story_id, 0):,}{more}", justify="right")
 
     def set_sort(self, order: str) -> None:
         """Sort by one of ``STORY_ORDERS``."""
@@ -151,7 +191,7 @@ class StoryList(StoryTable):
                 Cell(f"{len(story.articles):,}", justify="right"),
                 Cell(", ".join(story.outlets) or "—"),
                 Cell(date_range(story)),
-                Cell(f"{self._quotes.get(story.id, 0):,}", justify="right"),
+                self._quote_cell(story.id),
                 key=story.id,
             )
         if current is not None and current in self.rows:
