@@ -61,13 +61,13 @@ def test_feed_dates_guids_and_bylines_come_through() -> None:
 
 
 def test_a_page_of_html_is_no_feed() -> None:
-    with pytest.raises(FeedError, match="^not a feed: the server sent an HTML page$"):
+    with pytest.raises(FeedError, match=r"^not a feed: the server sent an HTML page$"):
         parse_feed(article_page(seeds()[0]).encode(), "http://h/feed", "text/html")
 
 
 def test_malformed_xml_is_an_error_not_junk_items() -> None:
     broken = rss_feed("http://h", seeds()[:2]).replace("</item>", "", 1)
-    with pytest.raises(FeedError, match="^malformed XML: "):
+    with pytest.raises(FeedError, match=r"^malformed XML: "):
         parse_feed(broken.encode(), "http://h/feed", "application/rss+xml")
 
 

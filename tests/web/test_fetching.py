@@ -51,7 +51,7 @@ def test_an_error_status_is_one_line(server: FeedServer, status: int, reason: st
 
 def test_a_stalled_response_times_out(server: FeedServer) -> None:
     url = server.add("/stalled", "late", stall=5.0)
-    with pytest.raises(FetchError, match="timed out: the server sent nothing for 0.5 s"):
+    with pytest.raises(FetchError, match=r"timed out: the server sent nothing for 0\.5 s"):
         fetch(url)
 
 
@@ -109,7 +109,7 @@ def test_etag_and_last_modified_give_304(server: FeedServer) -> None:
 def test_a_refused_connection_is_one_line() -> None:
     with FeedServer() as gone:
         url = gone.url("/x")
-    with pytest.raises(FetchError, match="^cannot connect"):
+    with pytest.raises(FetchError, match=r"^cannot connect"):
         fetch(url)
 
 
