@@ -22,6 +22,8 @@ from reader.ui.messages import (
     CompareRequested,
     CorpusLoaded,
     ErrorsRequested,
+    FeedsUpdated,
+    FeedsUpdateRequested,
     IndirectToggled,
     LoadProgress,
     OpenRequested,
@@ -216,6 +218,30 @@ class ReaderApp(App[None]):
                         markup=False)
         if not message.corpus.articles:
             self.notify("No articles loaded.", severity="error", markup=False)
+
+    @on(FeedsUpdateRequested)
+    def action_update_feeds(self) -> None:
+        """Update the feeds in a dialog with a progress bar a feed."""
+        from reader.ui.screens.feed_update import FeedUpdateScreen
+
+        self.push_screen(FeedUpdateScreen(self.config.home))
+
+    @on(FeedsUpdated)
+    def _feeds_updated(self, message: FeedsUpdated) -> None:
+        """Load the library again when it got new articles and is what the reader shows."""
+        from reader.core.models import Corpus
+        from reader.core.text import counted
+
+        new = sum(report.new for report in message.reports)
+        if not new:
+            return
+        if not self.config.library:
+            self.notify(f"{counted(new, 'new article')} in the library: 'newsroom "
+                        "--library' reads them.", markup=False)
+            return
+        self.corpus, self._articles, self._story_index = Corpus(), {}, {}
+        self.main_screen.clear_corpus()
+        self._load_corpus()
 
     # Routing ---------------------------------------------------------------------------
 

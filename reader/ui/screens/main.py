@@ -17,6 +17,7 @@ from reader.core.text import counted
 from reader.ui.messages import (
     CompareRequested,
     ErrorsRequested,
+    FeedsUpdateRequested,
     OpenRequested,
     StateChangeRequested,
     StoryRequested,
@@ -60,6 +61,7 @@ class MainScreen(Screen[None]):
         Binding("E", "edit_note", "Note", show=False, id="main.note"),
         Binding("u", "filter_unread", "Only unread", show=False, id="main.only_unread"),
         Binding("f", "filter_flagged", "Only flagged", show=False, id="main.only_flagged"),
+        Binding("U", "update_feeds", "Update feeds", show=False, id="main.update_feeds"),
     ]
 
     NARROW = 100
@@ -325,6 +327,14 @@ class MainScreen(Screen[None]):
 
     def action_show_errors(self) -> None:
         self.post_message(ErrorsRequested())
+
+    def action_update_feeds(self) -> None:
+        self.post_message(FeedsUpdateRequested())
+
+    def clear_corpus(self) -> None:
+        """Empty the lists before the corpus is loaded again (new articles fetched)."""
+        self.article_list.set_articles(())
+        self.story_list.set_stories((), {})
 
     # Reading state -------------------------------------------------------------------
 
