@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from reader.core.models import RawDocument
 from reader.library.state import content_hash
 from reader.library.store import Library
+from reader.sources.web.articles import FetchedArticle
 
 
 @dataclass(frozen=True)
@@ -28,22 +29,6 @@ class Feed:
     etag: str | None = None
     last_modified: str | None = None
     updated_at: float | None = None
-
-
-@dataclass(frozen=True)
-class FetchedArticle:
-    """An article fetched from the web, ready to store."""
-
-    url: str
-    text: str
-    feed_url: str | None = None
-    guid: str | None = None
-    outlet: str | None = None
-    title: str | None = None
-    date: str | None = None
-    byline: str | None = None
-    summary_only: bool = False
-    extracted: bool = False
 
 
 class FeedStore:
@@ -79,13 +64,14 @@ class FeedStore:
                        "last_modified = ?, updated_at = ? WHERE url = ?",
                        (title, etag, last_modified, time.time(), feed.url))
 
-    def needs_page(self, guid: str | None, url: str) -> bool:
-        """True unless an article with this guid (or else URL) is stored with its full text.
+    def needs_page(self, feed_url: str | None, guid: str | None, url: str) -> bool:
+        """True unless an article with this guid in this feed (or else this URL) is stored
+        with its full text.
 
         An item already stored summary-only is fetched again: its page may work now.
         """
         with self.library.read() as db:
-            row = _find(db, guid, url, None)
+            row = _find(db, feed_url, guid, url, None)
             if row is None:
                 return True
             return bool(db.execute("SELECT summary_only FROM fetched WHERE id = ?",
@@ -98,7 +84,7 @@ class FeedStore:
         """
         digest = content_hash(article.text)
         with self.library.write() as db:
-            found = _find(db, article.guid, article.url, digest)
+            found = _find(db, article.feed_url, article.guid, article.url, digest)
             if found is not None:
                 summary_only = bool(db.execute("SELECT summary_only FROM fetched WHERE id = ?",
                                                (found,)).fetchone()[0])
@@ -151,14 +137,18 @@ class FeedStore:
         ]
 
 
-def _find(db: sqlite3.Connection, guid: str | None, url: str,
+def _find(db: sqlite3.Connection, feed_url: str | None, guid: str | None, url: str,
           digest: bytes | None) -> int | None:
-    """The row of a stored article with this guid, else URL, else content hash."""
-    for column, value in (("guid", guid), ("url", url), ("content_hash", digest)):
-        if value is None:
-            continue
-        row = db.execute(f"SELECT id FROM fetched WHERE {column} = ? ORDER BY id LIMIT 1",
-                         (value,)).fetchone()
+    """The row of a stored article with this guid (a guid is only unique within its
+    feed), else this URL, else this content hash."""
+    lookups: list[tuple[str, tuple[object, ...]]] = [("url = ?", (url,))]
+    if guid is not None:
+        lookups.insert(0, ("guid = ? AND feed_url IS ?", (guid, feed_url)))
+    if digest is not None:
+        lookups.append(("content_hash = ?", (digest,)))
+    for condition, values in lookups:
+        row = db.execute(f"SELECT id FROM fetched WHERE {condition} ORDER BY id LIMIT 1",
+                         values).fetchone()
         if row is not None:
             return int(row[0])
     return None

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from reader.library import Library
-from reader.library.feeds import FeedStore, FetchedArticle
+from reader.library.feeds import FeedStore
 from reader.library.store import DATABASE_NAME, MIGRATIONS, SCHEMA_VERSION
+from reader.sources.web.articles import FetchedArticle
 from tests.web.server import seeds
 
 FULL = "\n\n".join(seeds()[0].paragraphs)
@@ -25,9 +26,13 @@ def store(tmp_path: Path) -> Iterator[FeedStore]:
 
 
 def test_an_article_is_known_by_guid_then_url_then_text(store: FeedStore) -> None:
-    assert store.save(FetchedArticle(url="http://a/1", text=FULL, guid="g1"))
-    # Same guid, new URL (a feed moved its links): the same article.
-    assert not store.save(FetchedArticle(url="http://a/moved", text=OTHER, guid="g1"))
+    assert store.save(FetchedArticle(url="http://a/1", text=FULL, guid="g1", feed_url="f"))
+    # Same guid in the same feed, new URL (the feed moved its links): the same article.
+    assert not store.save(FetchedArticle(url="http://a/moved", text=OTHER, guid="g1",
+                                         feed_url="f"))
+    # The same guid in another feed is another article (guids are the feed's own).
+    assert not store.needs_page("f", "g1", "http://a/moved")
+    assert store.needs_page("other", "g1", "http://c/1")
     # No guid, same URL.
     assert not store.save(FetchedArticle(url="http://a/1", text=OTHER))
     # Another URL and guid, the same text (a second outlet's copy of a wire story).
@@ -40,11 +45,12 @@ def test_a_summary_is_replaced_by_the_full_text_once(store: FeedStore) -> None:
     summary = seeds()[0].paragraphs[0][:120]
     assert store.save(FetchedArticle(url="http://a/1", text=summary, guid="g", feed_url="f",
                                      summary_only=True, title="Feed title"))
-    assert store.needs_page("g", "http://a/1")
+    assert store.needs_page("f", "g", "http://a/1")
     assert not store.save(FetchedArticle(url="http://a/1", text=summary, guid="g",
-                                         summary_only=True))
-    assert store.save(FetchedArticle(url="http://a/1", text=FULL, guid="g", extracted=True))
-    assert not store.needs_page("g", "http://a/1")
+                                         feed_url="f", summary_only=True))
+    assert store.save(FetchedArticle(url="http://a/1", text=FULL, guid="g", feed_url="f",
+                                     extracted=True))
+    assert not store.needs_page("f", "g", "http://a/1")
     [document] = store.documents()
     assert (document.text, document.title, document.extracted) == (FULL, "Feed title", True)
     assert store.summary_only("f") == []

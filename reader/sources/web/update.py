@@ -20,12 +20,14 @@ from urllib.parse import urlsplit
 
 from reader.sources.decoding import DecodeError
 from reader.sources.formats import FormatError
+from reader.sources.web.articles import FetchedArticle
 from reader.sources.web.feeds import FeedError, feed_links, looks_like_html, parse_feed
 from reader.sources.web.fetch import Fetched, Fetcher, FetchError, FetchLimits, check_url
 from reader.sources.web.pages import decode_page, read_page
 
 if TYPE_CHECKING:
-    from reader.library.feeds import Feed, FeedStore, FetchedArticle
+    from reader.core.models import RawDocument
+    from reader.library.feeds import Feed, FeedStore
 
 # Called as progress(feed_url, done, total) as a feed's requests finish.
 Progress = Callable[[str, int, int], None]
@@ -87,13 +89,11 @@ def update_feeds(store: FeedStore, limits: FetchLimits | None = None,
 
 async def _update_feed(fetcher: Fetcher, store: FeedStore, feed: Feed, progress: Progress,
                        stop: Callable[[], bool]) -> FeedReport:
-    from reader.library.feeds import FetchedArticle
-
     progress(feed.url, 0, 1)
     try:
         fetched = await fetcher.get(feed.url, etag=feed.etag, last_modified=feed.last_modified)
-        parsed = None if fetched.not_modified else parse_feed(fetched.body, fetched.url,
-                                                              fetched.content_type)
+        parsed = None if fetched.not_modified else await asyncio.to_thread(
+            parse_feed, fetched.body, fetched.url, fetched.content_type)
     except (FetchError, FeedError) as error:
         progress(feed.url, 1, 1)
         return FeedReport(feed.url, feed.title, "error", error=str(error))
@@ -103,7 +103,7 @@ async def _update_feed(fetcher: Fetcher, store: FeedStore, feed: Feed, progress:
         FetchedArticle(url=item.url, text=item.summary, feed_url=feed.url, guid=item.guid,
                        outlet=outlet, title=item.title, date=item.date, byline=item.byline,
                        summary_only=True)
-        for item in parsed.items if store.needs_page(item.guid, item.url)
+        for item in parsed.items if store.needs_page(feed.url, item.guid, item.url)
     ]
     # Kept with their summary last time, and not in the feed now (or it did not change).
     listed = {article.url for article in pending}
@@ -144,7 +144,7 @@ async def fetch_article(fetcher: Fetcher, article: FetchedArticle) -> FetchedArt
     """The article with its page's full text, or as it was (summary-only) when the page
     fails or gives less text than the summary."""
     try:
-        document = read_page(await fetcher.get(article.url))
+        document = await _extract(await fetcher.get(article.url))
     except (FetchError, DecodeError, FormatError):
         return article
     except Exception:  # an extractor bug on one page must not lose the feed
@@ -156,6 +156,12 @@ async def fetch_article(fetcher: Fetcher, article: FetchedArticle) -> FetchedArt
                    byline=article.byline or document.byline,
                    date=article.date or document.date,
                    outlet=article.outlet or document.source)
+
+
+async def _extract(fetched: Fetched) -> RawDocument:
+    """``read_page`` in a thread: extraction takes milliseconds of CPU a page, and the
+    event loop meanwhile goes on reading the other responses (and timing them)."""
+    return await asyncio.to_thread(read_page, fetched)
 
 
 def fetch_pages(store: FeedStore, urls: Sequence[str],
@@ -171,10 +177,8 @@ def fetch_pages(store: FeedStore, urls: Sequence[str],
 
 
 async def _fetch_page(fetcher: Fetcher, store: FeedStore, url: str) -> PageReport:
-    from reader.library.feeds import FetchedArticle
-
     try:
-        document = read_page(await fetcher.get(url))
+        document = await _extract(await fetcher.get(url))
     except (FetchError, DecodeError, FormatError) as error:
         return PageReport(url, "error", error=str(error))
     stored = store.save(FetchedArticle(

@@ -61,7 +61,9 @@ class MainScreen(Screen[None]):
         Binding("E", "edit_note", "Note", show=False, id="main.note"),
         Binding("u", "filter_unread", "Only unread", show=False, id="main.only_unread"),
         Binding("f", "filter_flagged", "Only flagged", show=False, id="main.only_flagged"),
-        Binding("U", "update_feeds", "Update feeds", show=False, id="main.update_feeds"),
+        Binding("U", "update_feeds", "Update feeds", show=False, id="main.update_feeds",
+                tooltip="Update the feeds, a progress bar a feed; over the library the new "
+                "articles and stories appear when it ends"),
     ]
 
     NARROW = 100
