@@ -1,6 +1,6 @@
 """A real HTTP server on 127.0.0.1 for the web tests: feeds and pages built from the seeds.
 
-Each route answers as set: a body with its type (gzip-compressed if asked), a status,
+Each route answers as set: a body with its type (gzip or deflate compressed if asked), a status,
 validators for conditional GET, a redirect, a stall before answering, or a body of
 many megabytes streamed in chunks. The server counts requests per path, so tests can
 tell what a client asked for.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import threading
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -33,7 +34,7 @@ class Route:
     last_modified: str | None = None
     stall: float = 0.0  # seconds to wait before answering
     streamed_bytes: int = 0  # send this many bytes of filler instead of ``body``
-    gzip: bool = False
+    encoding: str | None = None  # "gzip" or "deflate": the body is sent compressed
 
 
 class FeedServer:
@@ -113,12 +114,16 @@ class FeedServer:
                 if route.streamed_bytes:
                     self._stream(route)
                     return
-                body = gzip.compress(route.body) if route.gzip else route.body
+                body = route.body
+                if route.encoding == "gzip":
+                    body = gzip.compress(body)
+                elif route.encoding == "deflate":
+                    body = zlib.compress(body)
                 self.send_response(route.status)
                 self.send_header("Content-Type", route.content_type)
                 self.send_header("Content-Length", str(len(body)))
-                if route.gzip:
-                    self.send_header("Content-Encoding", "gzip")
+                if route.encoding:
+                    self.send_header("Content-Encoding", route.encoding)
                 self._validators(route)
                 for name, value in route.headers.items():
                     self.send_header(name, value)

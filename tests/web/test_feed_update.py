@@ -219,6 +219,16 @@ def test_adding_a_site_finds_its_feed(server: FeedServer, store: FeedStore) -> N
     assert not add_feeds(store, [server.url("/rss.xml")], FAST)[0].added
 
 
+def test_a_page_in_another_charset_than_it_says_is_read(server: FeedServer,
+                                                        store: FeedStore) -> None:
+    seed = seeds()[0]
+    page = article_page(seed).replace(seed.paragraphs[0], "Le café de Zoë. " + seed.paragraphs[0])
+    url = server.add("/cp1252.html", page.encode("cp1252", "replace"),
+                     content_type="text/html; charset=utf-8")
+    assert fetch_pages(store, [url], FAST)[0].status == "new"
+    assert "Le café de Zoë." in store.documents()[0].text
+
+
 def test_single_pages_are_fetched_once(server: FeedServer, store: FeedStore) -> None:
     urls = [server.url(f"/articles/{s.name}.html") for s in seeds()[:2]]
     reports = fetch_pages(store, [*urls, server.url("/gone.html")], FAST)

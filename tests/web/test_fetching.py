@@ -36,9 +36,18 @@ def test_a_page_is_fetched_with_the_apps_user_agent(server: FeedServer) -> None:
     assert server.agents == [f"newsroom-reader/{__version__}"]
 
 
-def test_gzip_bodies_arrive_decompressed(server: FeedServer) -> None:
-    url = server.add("/zipped.html", "<p>" + "compressed words " * 200 + "</p>", gzip=True)
+@pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+def test_compressed_bodies_arrive_decompressed(server: FeedServer, encoding: str) -> None:
+    url = server.add("/zipped.html", "<p>" + "compressed words " * 200 + "</p>",
+                     encoding=encoding)
     assert fetch(url).body.count(b"compressed words") == 200
+
+
+def test_a_compressed_body_over_the_cap_is_aborted(server: FeedServer) -> None:
+    """The cap counts what the body decompresses to: 2 MB of zeros gzip to 2 KB."""
+    url = server.add("/bomb.html", b"\0" * (2 * 1_048_576), encoding="gzip")
+    with pytest.raises(FetchError, match="too large"):
+        fetch(url)
 
 
 @pytest.mark.parametrize("status, reason", [(404, "HTTP 404 Not Found"),
