@@ -255,7 +255,7 @@ def _read_and_clean(
 
     Returns:
         The articles, the files' errors and each document's content hash (the key of
-        its reading state), by id.
+        its reading state), by id; None when cancelled.
     """
     from reader.core.text import (
         RepeatCounter,
