@@ -169,3 +169,14 @@ def test_no_arguments_opens_the_library_once_it_holds_articles(
     main(["url", server.url(f"/articles/{seeds()[0].name}.html")])
     assert main([]) == 0
     assert opened[-1].library
+
+
+def test_timeout_option_bounds_a_stalled_feed(server: FeedServer, library_home: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    server.add("/stalled.xml", stall=5.0)
+    library = Library.open(library_home)
+    FeedStore(library).add(server.url("/stalled.xml"))
+    library.close()
+    status, out, _ = run(capsys, "feeds", "update", "--timeout", "0.5")
+    assert status == 1
+    assert "error: timed out: the server sent nothing for 0.5 s" in out
