@@ -14,11 +14,14 @@ from typing import Any, NoReturn
 
 from reader import __version__
 from reader.cli_articles import pick_documents
+from reader.cli_feeds import add_feed_commands, run_feed_command
 from reader.cli_library import (
     add_library_commands,
     add_library_options,
     last_paths,
+    library_has_articles,
     open_cache,
+    open_library,
     run_library_command,
 )
 from reader.cli_output import (
@@ -39,7 +42,7 @@ from reader.sources.files import load_documents
 EXIT_OK = 0
 EXIT_NOTHING_LOADED = 2
 EXIT_USAGE = 2  # argparse's status for a bad command line
-SUBCOMMANDS = ("analyze", "stories", "align", "overlap", "cache", "state")
+SUBCOMMANDS = ("analyze", "stories", "align", "overlap", "cache", "state", "feeds", "url")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _ANALYSE_BATCH = 50  # articles per batch sent to a worker process
 
@@ -84,8 +87,9 @@ def _app_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="newsroom",
         description="Read one story across many outlets. Opens the reader on PATHs "
-        "(default: seeds/). Subcommands: analyze, align, overlap (see 'newsroom "
-        "SUBCOMMAND --help').",
+        "(default: the library's fetched articles if it holds any, else seeds/). "
+        "Subcommands: analyze, stories, align, overlap, feeds, url, cache, state (see "
+        "'newsroom SUBCOMMAND --help').",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     parser.add_argument("--max-size", type=_size_in_bytes, default=None, metavar="MB",
@@ -95,13 +99,22 @@ def _app_parser() -> argparse.ArgumentParser:
                         "(default: one for 200 or more articles on a machine with two cores "
                         "or more, else 0)")
     add_library_options(parser)
+    _library_argument(parser)
     parser.add_argument("--version", action="version", version=f"newsroom {__version__}")
     return parser
+
+
+def _library_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--library", action="store_true",
+                        help="the articles fetched into the library (newsroom feeds "
+                        "update, newsroom url) instead of PATHs")
 
 
 def _run_app(args: list[str]) -> int:
     options = _app_parser().parse_args(args)
     problem = _app_usage_problem(options.paths)
+    if problem is None and options.library and options.paths:
+        problem = "give PATHs or --library, not both"
     if problem is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Textual with no terminal would spin forever instead of drawing.
         problem = ("the reader needs a terminal (stdin and stdout are not one); "
@@ -110,9 +123,13 @@ def _run_app(args: list[str]) -> int:
         print(f"newsroom: error: {printable(problem)}", file=sys.stderr)
         return EXIT_USAGE
     config = _config(options)
-    if not options.paths:
-        # No PATH: the folders of the last session, else seeds/.
-        config = replace(config, paths=last_paths(config) or config.paths)
+    if not options.paths and not options.library:
+        # No PATH: the library's fetched articles, else the folders of the last session,
+        # else seeds/.
+        if library_has_articles(config):
+            config = replace(config, library=True)
+        else:
+            config = replace(config, paths=last_paths(config) or config.paths)
     from reader.ui.app import make_app  # lazy: the CLI subcommands never load Textual
 
     make_app(config).run()
@@ -150,7 +167,8 @@ def _config(options: argparse.Namespace) -> Config:
     paths = tuple(Path(p) for p in getattr(options, "paths", ())) or default_paths()
     config = Config(paths=paths, workers=getattr(options, "workers", None),
                     home=getattr(options, "home", None),
-                    use_cache=not getattr(options, "no_cache", False))
+                    use_cache=not getattr(options, "no_cache", False),
+                    library=getattr(options, "library", False))
     if getattr(options, "max_size", None) is None:
         return config
     return replace(config, max_bytes=options.max_size)
@@ -179,7 +197,9 @@ def _subcommand_parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=about)
         _corpus_arguments(command, json_help)
         add_library_options(command)
+        _library_argument(command)
     add_library_commands(commands)
+    add_feed_commands(commands)
     align = commands.add_parser(
         "align", help="align two articles passage by passage",
         description="A and B are files, records FILE#N of a JSON/JSONL/CSV file, or ids "
@@ -202,7 +222,13 @@ def _subcommand_parser() -> argparse.ArgumentParser:
 
 def _run_subcommand(args: list[str]) -> int:
     options = _subcommand_parser().parse_args(args)
+    if options.command in ("feeds", "url"):
+        return run_feed_command(options)
     config = _config(options)
+    if config.library and options.paths:
+        print(f"newsroom {options.command}: error: give PATHs or --library, not both",
+              file=sys.stderr)
+        return EXIT_USAGE
     if options.command == "analyze":
         corpus = _load_corpus(config)
         if options.json:
@@ -276,6 +302,8 @@ def _overlap(config: Config, threshold: float, *, with_actors: bool, as_json: bo
 
 def _load_corpus(config: Config) -> Corpus:
     failed: list[LoadError] = []  # articles whose analysis process died twice
+    if config.library:
+        return _load_library(config, failed)
     cache = open_cache(config)
     if cache is None:
         result = load_documents(config.paths, config.max_bytes)
@@ -289,6 +317,29 @@ def _load_corpus(config: Config) -> Corpus:
                            _analyse_all(config, failed), story_corpus, failed)
     finally:
         cache.library.close()
+
+
+def _load_library(config: Config, failed: list[LoadError]) -> Corpus:
+    """The articles fetched into the library, analysed like a folder's."""
+    from reader.library import AnalysisCache, LibraryError
+    from reader.library.feeds import FeedStore
+
+    try:
+        library = open_library(config)
+    except LibraryError as error:
+        return Corpus(errors=(LoadError("library", str(error)),))
+    try:
+        if not config.use_cache:
+            documents = FeedStore(library).documents()
+            corpus = analyse_corpus(documents, (), _analyse_all(config, failed))
+            return replace(corpus, errors=(*corpus.errors, *failed))
+        from reader.core.pipeline import story_corpus
+        from reader.library.corpora import load_library_corpus
+
+        return load_library_corpus(AnalysisCache(library), _analyse_all(config, failed),
+                                   story_corpus, failed)
+    finally:
+        library.close()
 
 
 def _analyse_all(config: Config, failed: list[LoadError] | None = None,

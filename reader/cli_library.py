@@ -111,6 +111,23 @@ def last_paths(config: Config) -> tuple[Path, ...] | None:
     return last[0]
 
 
+def library_has_articles(config: Config) -> bool:
+    """True when the library holds articles fetched from feeds or pages."""
+    from reader.library import LibraryError
+    from reader.library.feeds import FeedStore
+
+    try:
+        library = open_library(config)
+    except LibraryError:
+        return False  # the reader itself will say what is wrong with the library
+    try:
+        return FeedStore(library).count() > 0
+    except LibraryError:
+        return False
+    finally:
+        library.close()
+
+
 def run_library_command(options: argparse.Namespace) -> int:
     """Run ``cache`` or ``state``; a library that cannot open is an error (status 1)."""
     from reader.library import LibraryError

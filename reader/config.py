@@ -32,3 +32,5 @@ class Config:
     home: Path | None = None
     # False (``--no-cache``) analyses everything afresh and leaves the cache as it was.
     use_cache: bool = True
+    # True (``--library``): the articles fetched into the library (feeds, pages), not paths.
+    library: bool = False

@@ -9,7 +9,8 @@ import sys
 def test_core_and_sources_load_no_ui() -> None:
     code = (
         "import sys, reader.core.pipeline, reader.core.export, reader.sources.files, "
-        "reader.config, reader.processes, reader.cli, reader.library, reader.library.corpora; "
+        "reader.config, reader.processes, reader.cli, reader.library, reader.library.corpora, "
+        "reader.library.feeds, reader.sources.web.update, reader.cli_feeds; "
         "print(sorted(sys.modules))"
     )
     out = subprocess.run(
@@ -21,6 +22,9 @@ def test_core_and_sources_load_no_ui() -> None:
     # Heavy parsers load only when a file needs them.
     assert "'trafilatura'" not in out
     assert "'charset_normalizer'" not in out
+    # The HTTP client and the feed parser load only when something is fetched.
+    assert "'httpx'" not in out
+    assert "'feedparser'" not in out
 
 
 def test_worker_analysis_loads_only_its_engines() -> None:

@@ -69,9 +69,27 @@ def load_corpus(paths: Sequence[Path], max_bytes: int, cache: AnalysisCache,
     return replace(corpus, errors=(*corpus.errors, *failed)) if failed else corpus
 
 
+def load_library_corpus(cache: AnalysisCache, analyse_all: AnalyseAll, finish: Finish,
+                        failed: Sequence[LoadError] = ()) -> Corpus:
+    """``load_corpus`` over the articles fetched into the library (feeds and pages).
+
+    They are cleaned as one corpus, like a folder's files; their analyses and the
+    corpus-wide results come from the cache when it holds them.
+    """
+    from reader.library.feeds import FeedStore
+
+    snapshot = clean_documents(FeedStore(cache.library).documents(), ())
+
+    def items() -> Sequence[AnalysedArticle]:
+        return tuple(cache.analyse_all(analyse_all, failed)(snapshot.articles))
+
+    corpus = finish_cached(cache, snapshot, items, snapshot.errors, finish,
+                           store=lambda: not failed)
+    return replace(corpus, errors=(*corpus.errors, *failed)) if failed else corpus
+
+
 def read_folder(files: Sequence[ArticleFile], max_bytes: int) -> Snapshot:
     """Read and clean ``files`` (from ``discover``): what a snapshot records."""
-    from reader.core.text import clean_corpus, split_empty
     from reader.sources.files import read_files
 
     documents: list[RawDocument] = []
@@ -80,6 +98,13 @@ def read_folder(files: Sequence[ArticleFile], max_bytes: int) -> Snapshot:
         documents += read
         if error is not None:
             errors.append(error)
+    return clean_documents(documents, errors)
+
+
+def clean_documents(documents: Sequence[RawDocument], errors: Sequence[LoadError]) -> Snapshot:
+    """Clean documents, keyed for the cache, with the errors of reading them."""
+    from reader.core.text import clean_corpus, split_empty
+
     articles, empty = split_empty(clean_corpus(documents))
     return Snapshot(
         articles=tuple(articles),

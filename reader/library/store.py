@@ -71,6 +71,40 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
+    """
+    -- Feeds followed (``newsroom feeds add``), with what their server said last time so
+    -- the next update can ask "changed since?" (ETag, Last-Modified).
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        title TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        added_at REAL NOT NULL DEFAULT ((julianday('now') - 2440587.5) * 86400.0),
+        updated_at REAL
+    );
+    -- Articles fetched from feeds and pages (``feeds update``, ``newsroom url``): the
+    -- decoded text as the HTML reader extracted it (or the feed's summary when the page
+    -- gave less: summary_only, tried again on the next update). De-duplicated by guid,
+    -- then URL, then the text's hash; feed_url is NULL for a page fetched alone.
+    CREATE TABLE fetched (
+        id INTEGER PRIMARY KEY,
+        feed_url TEXT,
+        guid TEXT,
+        url TEXT NOT NULL,
+        outlet TEXT,
+        title TEXT,
+        date TEXT,
+        byline TEXT,
+        text TEXT NOT NULL,
+        content_hash BLOB NOT NULL,
+        summary_only INTEGER NOT NULL DEFAULT 0,
+        extracted INTEGER NOT NULL DEFAULT 0,
+        fetched_at REAL NOT NULL DEFAULT ((julianday('now') - 2440587.5) * 86400.0)
+    );
+    CREATE INDEX fetched_by_guid ON fetched (guid) WHERE guid IS NOT NULL;
+    CREATE INDEX fetched_by_url ON fetched (url);
+    CREATE INDEX fetched_by_hash ON fetched (content_hash);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -22,6 +22,8 @@ from reader.ui.messages import (
     CompareRequested,
     CorpusLoaded,
     ErrorsRequested,
+    FeedsUpdated,
+    FeedsUpdateRequested,
     IndirectToggled,
     LoadProgress,
     OpenRequested,
@@ -36,7 +38,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from reader.core.models import AnalysedArticle, Article, Corpus, Story, StoryTrace
-    from reader.library.state import ArticleState, Known, ReadingState
+    from reader.library.state import ArticleState
+    from reader.ui.reading_states import ReadingStates
     from reader.ui.story_traces import StoryTraces
 
 # The analysis core (NER model, aligner, rapidfuzz) and the staged loader are imported
@@ -64,9 +67,7 @@ class ReaderApp(App[None]):
         self.indirect_shown = False
         """Reading screens open with reported speech highlighted."""
         # The library's reading state, once the loader has opened it (None without one).
-        self._reading: ReadingState | None = None
-        self._known: dict[str, Known] = {}
-        self._states: dict[str, ArticleState] = {}
+        self._reading: ReadingStates | None = None
         self._resume: str | None = None
         self._stories: StoryTraces | None = None
         """Stories by article and their traces, once the corpus is loaded."""
@@ -140,15 +141,15 @@ class ReaderApp(App[None]):
 
     @on(StatesLoaded)
     def _states_loaded(self, message: StatesLoaded) -> None:
-        self._reading = message.state
-        self._known = message.known
-        self._states = message.states
+        from reader.ui.reading_states import ReadingStates
+
+        self._reading = ReadingStates(message.state, message.known, message.states)
         self._resume = message.cursor
         self.main_screen.article_list.set_states(message.states)
 
     def state_of(self, article_id: str) -> ArticleState | None:
         """An article's reading state, None when there is no library."""
-        return self._states.get(article_id)
+        return None if self._reading is None else self._reading.states.get(article_id)
 
     @on(StateChangeRequested)
     def _state_change(self, message: StateChangeRequested) -> None:
@@ -158,34 +159,10 @@ class ReaderApp(App[None]):
     def change_state(self, article_ids: tuple[str, ...], *, read: bool | None = None,
                      flagged: bool | None = None, note: str | None = None) -> None:
         """Change articles' reading state on screen now and in the library in a worker."""
-        from dataclasses import replace as replaced
-
-        if self._reading is None:
-            return
-        ids = [i for i in article_ids if i in self._known]
-        changed = {}
-        for article_id in ids:
-            state = self._states[article_id]
-            changed[article_id] = replaced(
-                state, read=state.read if read is None else read,
-                flagged=state.flagged if flagged is None else flagged,
-                note=state.note if note is None else note)
-        self._states.update(changed)
-        self.main_screen.article_list.set_states(changed)
-        self._save_state(tuple(self._known[i] for i in ids), read, flagged, note)
-
-    @work(thread=True, group="state", exit_on_error=False, description="Saving state")
-    def _save_state(self, known: tuple[Known, ...], read: bool | None, flagged: bool | None,
-                    note: str | None) -> None:
-        """One short write transaction, off the UI thread (a second reader may hold the lock)."""
-        from reader.library import LibraryError
-
-        if self._reading is None:
-            return
-        try:
-            self._reading.set(known, read=read, flagged=flagged, note=note)
-        except LibraryError as error:
-            self.post_message(AnalysisFailed("saving the reading state", str(error)))
+        if self._reading is not None:
+            changed = self._reading.change(self, article_ids, read=read, flagged=flagged,
+                                           note=note)
+            self.main_screen.article_list.set_states(changed)
 
     async def action_quit(self) -> None:
         """Remember the article under the cursor (the next start reopens there), then quit."""
@@ -198,8 +175,8 @@ class ReaderApp(App[None]):
             # The cursor is a convenience: quitting must not fail over it.
             with suppress(LibraryError):
                 current = self.main_screen.article_list.current_id
-                remember_cursor(self._reading, self.config,
-                                self._known.get(current) if current else None)
+                remember_cursor(self._reading.library, self.config,
+                                self._reading.known.get(current) if current else None)
         # Notes and marks still being saved are written first (a few milliseconds).
         for worker in [w for w in self.workers if w.group == "state"]:
             await worker.wait()
@@ -229,6 +206,30 @@ class ReaderApp(App[None]):
         if not message.corpus.articles:
             self.notify("No articles loaded.", severity="error", markup=False)
 
+    @on(FeedsUpdateRequested)
+    def action_update_feeds(self) -> None:
+        """Update the feeds in a dialog with a progress bar a feed."""
+        from reader.ui.screens.feed_update import FeedUpdateScreen
+
+        self.push_screen(FeedUpdateScreen(self.config.home))
+
+    @on(FeedsUpdated)
+    def _feeds_updated(self, message: FeedsUpdated) -> None:
+        """Load the library again when it got new articles and is what the reader shows."""
+        from reader.core.models import Corpus
+        from reader.core.text import counted
+
+        new = sum(report.new for report in message.reports)
+        if not new:
+            return
+        if not self.config.library:
+            self.notify(f"{counted(new, 'new article')} in the library: 'newsroom "
+                        "--library' reads them.", markup=False)
+            return
+        self.corpus, self._articles, self._stories = Corpus(), {}, None
+        self.main_screen.clear_corpus()
+        self._load_corpus()
+
     # Routing ---------------------------------------------------------------------------
 
     @on(OpenRequested)
@@ -243,7 +244,7 @@ class ReaderApp(App[None]):
         if item is None:
             return
         actors = {actor.id: actor for actor in self.corpus.actors}
-        state = self._states.get(article_id)
+        state = self.state_of(article_id)
         if state is not None and not state.read:
             self.change_state((article_id,), read=True)  # opening marks read
         story = self.story_of(article_id)
@@ -287,25 +288,10 @@ class ReaderApp(App[None]):
     def _trace_now(self, story: Story, then: Callable[[], None]) -> StoryTrace | None:
         """The story's trace when it is at hand or quick to make; else None, and ``then``
         is called once a worker has traced it."""
-        assert self._stories is not None  # stories exist only once the corpus is loaded
-        if self._stories.quick(story):
-            return self._stories.trace(story.id)
-        self.notify(f"Tracing the story's {len(story.articles)} articles…", markup=False,
-                    timeout=2)
-        self._trace(story.id, then)
-        return None
+        from reader.ui.story_traces import trace_or_defer
 
-    @work(thread=True, exclusive=True, group="trace", exit_on_error=False,
-          description="Tracing a story")
-    def _trace(self, story_id: str, then: Callable[[], None]) -> None:
-        assert self._stories is not None
-        try:
-            self._stories.trace(story_id)
-        except Exception as error:  # a failed trace must not take the app down
-            self.post_message(AnalysisFailed("tracing", f"{type(error).__name__}: {error}"))
-            return
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(then)
+        assert self._stories is not None  # stories exist only once the corpus is loaded
+        return trace_or_defer(self, self._stories, story, then)
 
     @on(IndirectToggled)
     def _indirect_toggled(self, message: IndirectToggled) -> None:

@@ -67,10 +67,21 @@ def load_corpus(
     library = _open_library(config, post)
     # --no-cache leaves analyses alone, not the reading state.
     cache = library if config.use_cache else None
-    files, found_errors = discover(config.paths)
-    if cache is not None and _load_snapshot(cache, config, files, found_errors, post):
-        return
-    read = _read_and_clean(config, files, post, cancelled)
+    files: Sequence[ArticleFile] = ()
+    found_errors: Sequence[LoadError] = ()
+    if config.library:
+        documents = _fetched_documents(library)
+        batches: Iterator[tuple[list[RawDocument], LoadError | None]] = (
+            ([doc], None) for doc in documents)
+        total = len(documents)
+    else:
+        from reader.sources.files import read_files
+
+        files, found_errors = discover(config.paths)
+        if cache is not None and _load_snapshot(cache, config, files, found_errors, post):
+            return
+        batches, total = read_files(files, config.max_bytes), len(files)
+    read = _read_and_clean(batches, total, post, cancelled)
     if read is None or cancelled():
         return
     cleaned, errors, content = read
@@ -95,11 +106,21 @@ def load_corpus(
         from reader.library.snapshots import Snapshot, Snapshots
 
         snapshot = Snapshot(tuple(cleaned), tuple(keys), tuple(errors), content)
-        Snapshots(cache).save(config.paths, files, config.max_bytes, snapshot)
+        if not config.library:  # the library's articles are read from it each time
+            Snapshots(cache).save(config.paths, files, config.max_bytes, snapshot)
         corpus = finish_cached(cache, snapshot, lambda: analysed, all_errors,
                                grouping.keyed())
     if not cancelled():
         post(CorpusLoaded(corpus))
+
+
+def _fetched_documents(library: AnalysisCache | None) -> list[RawDocument]:
+    """The articles fetched into the library (none when it cannot open)."""
+    if library is None:
+        return []
+    from reader.library.feeds import FeedStore
+
+    return FeedStore(library.library).documents()
 
 
 def _open_library(config: Config, post: Callable[[Message], object]) -> AnalysisCache | None:
@@ -276,14 +297,20 @@ def _analyse(config: Config, cache: AnalysisCache | None, cleaned: list[Article]
 
 
 def _read_and_clean(
-    config: Config, files: Sequence[ArticleFile], post: Callable[[Message], object],
-    cancelled: Callable[[], bool],
+    reader: Iterator[tuple[list[RawDocument], LoadError | None]], total: int,
+    post: Callable[[Message], object], cancelled: Callable[[], bool],
 ) -> tuple[list[Article], list[LoadError], dict[str, bytes]] | None:
-    """Read and clean every file a batch at a time; None when cancelled.
+    """Clean what ``reader`` reads (each file's documents) a batch at a time.
+
+    Args:
+        reader: Each file's documents and error (``read_files``), or the library's.
+        total: How many ``reader`` yields, for the progress.
+        post: Posts a message to the app.
+        cancelled: True once the worker was cancelled.
 
     Returns:
         The articles, the files' errors and each document's content hash (the key of
-        its reading state), by id.
+        its reading state), by id; None when cancelled.
     """
     from reader.core.text import (
         RepeatCounter,
@@ -292,14 +319,12 @@ def _read_and_clean(
         split_empty,
     )
     from reader.library.state import content_hash
-    from reader.sources.files import read_files
 
     errors: list[LoadError] = []
     content: dict[str, bytes] = {}
     counter = RepeatCounter()
     cleaned: dict[str, Article] = {}
     cleaned_with: list[tuple[RawDocument, frozenset[str]]] = []
-    reader = read_files(files, config.max_bytes)
     done = 0
     size = FIRST_BATCH
     while batch := list(islice(reader, size)):
@@ -316,7 +341,7 @@ def _read_and_clean(
         cleaned.update((a.id, a) for a in articles)
         cleaned_with += [(doc, repeats) for doc in documents]
         post(ArticlesAdded(tuple(AnalysedArticle(article=a) for a in articles if a.text)))
-        post(LoadProgress("Reading", done, len(files)))
+        post(LoadProgress("Reading", done, total))
         time.sleep(YIELD_SECONDS)
         size = READ_BATCH
     final = counter.repeats()

@@ -10,7 +10,9 @@ from textual.message import Message
 # Types only: the model classes are built after the first frame (see ReaderApp.corpus).
 if TYPE_CHECKING:
     from reader.core.models import Alignment, AnalysedArticle, Corpus, Story
+    from reader.library.feeds import Feed
     from reader.library.state import ArticleState, Known, ReadingState
+    from reader.sources.web.update import FeedReport
 
 
 @dataclass
@@ -130,3 +132,34 @@ class CompareRequested(Message):
 
 class ErrorsRequested(Message):
     """The user asked to see the files that failed to load."""
+
+
+@dataclass
+class FeedsUpdateRequested(Message):
+    """The reader asked to update the feeds (``U``)."""
+
+
+@dataclass
+class FeedsListed(Message):
+    """The feeds an update is about to fetch."""
+
+    feeds: tuple[Feed, ...]
+
+
+@dataclass
+class FeedProgress(Message):
+    """How far one feed's update is; a newer one for the same feed replaces an older one."""
+
+    url: str
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, FeedProgress) and message.url == self.url
+
+
+@dataclass
+class FeedsUpdated(Message):
+    """Every feed was fetched (or failed); the library holds their new articles."""
+
+    reports: tuple[FeedReport, ...]

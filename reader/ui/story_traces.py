@@ -2,8 +2,8 @@
 
 The reader loads its corpus untraced (``pipeline.grouped_corpus``): a folder of 10,000
 articles has over a thousand stories, and tracing them all costs seconds and tens of
-megabytes for the few a reader opens. Pure Python over core types (no Textual), safe to
-call from the app's thread workers.
+megabytes for the few a reader opens. ``StoryTraces`` is pure Python over core types,
+safe to call from the app's thread workers; ``trace_or_defer`` runs one in a worker.
 """
 
 from __future__ import annotations
@@ -12,6 +12,10 @@ import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.app import App
+
     from reader.core.models import AnalysedArticle, Corpus, Story, StoryTrace
 
 # A story of this many articles or fewer is traced on the spot (the seeds' five take
@@ -59,3 +63,30 @@ class StoryTraces:
                 members = [self._items[a] for a in story.articles if a in self._items]
                 found = self._kept[story_id] = trace_story(story, members, self._aliases)
             return found
+
+
+def trace_or_defer(app: App[None], traces: StoryTraces, story: Story,
+                   then: Callable[[], None]) -> StoryTrace | None:
+    """The story's trace when it is made or quick to make; else None, and a worker
+    traces it and then calls ``then`` on the app's thread (a newer request cancels it)."""
+    if traces.quick(story):
+        return traces.trace(story.id)
+    from textual.worker import get_current_worker
+
+    from reader.ui.messages import AnalysisFailed
+
+    app.notify(f"Tracing the story's {len(story.articles)} articles…", markup=False,
+               timeout=2)
+
+    def trace() -> None:
+        try:
+            traces.trace(story.id)
+        except Exception as error:  # a failed trace must not take the app down
+            app.post_message(AnalysisFailed("tracing", f"{type(error).__name__}: {error}"))
+            return
+        if not get_current_worker().is_cancelled:
+            app.call_from_thread(then)
+
+    app.run_worker(trace, thread=True, exclusive=True, group="trace", exit_on_error=False,
+                   description="Tracing a story")
+    return None

@@ -17,6 +17,7 @@ from reader.core.text import counted
 from reader.ui.messages import (
     CompareRequested,
     ErrorsRequested,
+    FeedsUpdateRequested,
     OpenRequested,
     StateChangeRequested,
     StoryRequested,
@@ -62,6 +63,9 @@ class MainScreen(Screen[None]):
         Binding("E", "edit_note", "Note", show=False, id="main.note"),
         Binding("u", "filter_unread", "Only unread", show=False, id="main.only_unread"),
         Binding("f", "filter_flagged", "Only flagged", show=False, id="main.only_flagged"),
+        Binding("U", "update_feeds", "Update feeds", show=False, id="main.update_feeds",
+                tooltip="Update the feeds, a progress bar a feed; over the library the new "
+                "articles and stories appear when it ends"),
     ]
 
     NARROW = 100
@@ -332,6 +336,14 @@ class MainScreen(Screen[None]):
 
     def action_show_errors(self) -> None:
         self.post_message(ErrorsRequested())
+
+    def action_update_feeds(self) -> None:
+        self.post_message(FeedsUpdateRequested())
+
+    def clear_corpus(self) -> None:
+        """Empty the lists before the corpus is loaded again (new articles fetched)."""
+        self.article_list.set_articles(())
+        self.story_list.set_stories((), {})
 
     # Reading state -------------------------------------------------------------------
 
