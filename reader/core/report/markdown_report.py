@@ -25,7 +25,9 @@ from reader.core.report.inputs import (
     web_url,
 )
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>:])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~:])")
+# What makes a list item or a numbered one at the start of a line.
+_LINE_START = re.compile(r"^(\d*)([-+.)])(?=\s)")
 _MARKS = {"del": "~~", "ins": "**", "rep": "_", "only": "", "reuse": "**", "paraphrase": "_"}
 LEGEND = ("Marks: ~~struck~~ words the other side lacks, **bold** words only this side has, "
           "_italic_ words worded differently; a passage only one side has stands alone in its "
@@ -35,7 +37,7 @@ LEGEND = ("Marks: ~~struck~~ words the other side lacks, **bold** words only thi
 def escape_md(text: str) -> str:
     """Outside text as literal Markdown: specials escaped, one line (tables need it)."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _LINE_START.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", " ".join(text.split())))
 
 
 def pair_markdown(report: PairReport) -> str:
