@@ -32,3 +32,5 @@ class Config:
     home: Path | None = None
     # False (``--no-cache``) analyses everything afresh and leaves the cache as it was.
     use_cache: bool = True
+    # Where the reader's w key saves reports; None: Textual's choice, the downloads folder.
+    reports: Path | None = None
