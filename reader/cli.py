@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -31,6 +32,7 @@ from reader.cli_output import (
     print_table,
     report_errors,
 )
+from reader.cli_report import add_share_commands, run_report, run_serve
 from reader.config import Config, default_paths
 from reader.core.export import corpus_to_json, stories_to_json
 from reader.core.models import AnalysedArticle, Article, Corpus, LoadError
@@ -42,7 +44,8 @@ from reader.sources.files import load_documents
 EXIT_OK = 0
 EXIT_NOTHING_LOADED = 2
 EXIT_USAGE = 2  # argparse's status for a bad command line
-SUBCOMMANDS = ("analyze", "stories", "align", "overlap", "cache", "state", "feeds", "url")
+SUBCOMMANDS = ("analyze", "stories", "align", "overlap", "report", "serve", "cache", "state",
+               "feeds", "url")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _ANALYSE_BATCH = 50  # articles per batch sent to a worker process
 
@@ -88,8 +91,8 @@ def _app_parser() -> argparse.ArgumentParser:
         prog="newsroom",
         description="Read one story across many outlets. Opens the reader on PATHs "
         "(default: the library's fetched articles if it holds any, else seeds/). "
-        "Subcommands: analyze, stories, align, overlap, feeds, url, cache, state (see "
-        "'newsroom SUBCOMMAND --help').",
+        "Subcommands: analyze, stories, align, overlap, report, serve, feeds, url, cache, "
+        "state (see 'newsroom SUBCOMMAND --help').",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders")
     parser.add_argument("--max-size", type=_size_in_bytes, default=None, metavar="MB",
@@ -115,7 +118,8 @@ def _run_app(args: list[str]) -> int:
     problem = _app_usage_problem(options.paths)
     if problem is None and options.library and options.paths:
         problem = "give PATHs or --library, not both"
-    if problem is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+    served = "TEXTUAL_DRIVER" in os.environ  # 'newsroom serve' runs us behind a web page
+    if problem is None and not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Textual with no terminal would spin forever instead of drawing.
         problem = ("the reader needs a terminal (stdin and stdout are not one); "
                    "use 'newsroom analyze PATH' for output to a pipe or file")
@@ -217,6 +221,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     overlap.add_argument("--aliases", action="store_true",
                          help="find actors first so name variants compare equal (slower)")
     overlap.add_argument("--max-size", type=_size_in_bytes, default=None, metavar="MB")
+    add_share_commands(commands, _size_in_bytes)
     return parser
 
 
@@ -247,6 +252,10 @@ def _run_subcommand(args: list[str]) -> int:
         return EXIT_OK if corpus.articles else EXIT_NOTHING_LOADED
     if options.command in ("cache", "state"):
         return run_library_command(options)
+    if options.command == "report":
+        return run_report(options, config, _analyse_all(config), _load_corpus)
+    if options.command == "serve":
+        return run_serve(options)
     if options.command == "align":
         return _align(config, options.articles, options.paths, as_json=options.json)
     return _overlap(config, options.threshold, with_actors=options.aliases,

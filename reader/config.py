@@ -34,3 +34,5 @@ class Config:
     use_cache: bool = True
     # True (``--library``): the articles fetched into the library (feeds, pages), not paths.
     library: bool = False
+    # Where the reader's w key saves reports; None: Textual's choice, the downloads folder.
+    reports: Path | None = None

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import get_current_worker
@@ -32,6 +32,7 @@ from reader.ui.messages import (
     StoriesFound,
     StoryRequested,
 )
+from reader.ui.report_delivery import REPORT_DELIVERY
 from reader.ui.screens.main import MainScreen
 
 if TYPE_CHECKING:
@@ -364,6 +365,18 @@ class ReaderApp(App[None]):
         self.main_screen.show_footer()
         self.notify(message.error, title=f"{message.what} failed", severity="error",
                     markup=False)
+
+    @on(events.DeliveryComplete)
+    def _report_delivered(self, event: events.DeliveryComplete) -> None:
+        if event.name == REPORT_DELIVERY:
+            where = f"saved to {event.path}" if event.path else "sent to your browser"
+            self.notify(f"Report {where}", title="Report", markup=False)
+
+    @on(events.DeliveryFailed)
+    def _report_failed(self, event: events.DeliveryFailed) -> None:
+        if event.name == REPORT_DELIVERY:
+            self.notify(f"Could not write the report: {event.exception}", title="Report",
+                        severity="error", markup=False)
 
     @on(ErrorsRequested)
     def action_show_errors(self) -> None:

@@ -24,7 +24,7 @@ from reader.ui.widgets.compare_view import CompareView
 STACK_BELOW = 100
 NO_PARTNER = "No article shares text with this one"
 CHOOSE_HINT = "press c to choose one to compare with"
-_NEED_PARTNER = {"next_pair", "previous_pair", "switch_side", "swap"}
+_NEED_PARTNER = {"next_pair", "previous_pair", "switch_side", "swap", "write_report"}
 
 
 class CompareScreen(Screen[None]):
@@ -37,6 +37,8 @@ class CompareScreen(Screen[None]):
         Binding("tab", "switch_side", "Switch side", id="compare.side"),
         Binding("x", "swap", "Swap sides", id="compare.swap"),
         Binding("c", "choose", "Choose other", id="compare.choose"),
+        Binding("w", "write_report", "Write report", id="compare.report",
+                tooltip="Save the two sides as one HTML page (downloads it in a browser)"),
         Binding("enter", "open_side", "Read side", id="compare.open"),
         Binding("j", "scroll_down", "Scroll down", show=False, id="compare.down"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="compare.up"),
@@ -196,6 +198,22 @@ class CompareScreen(Screen[None]):
         found = app.story_of(self.a.id) if isinstance(app, ReaderApp) else None
         story = found.articles if found else ()
         self.app.push_screen(ChooseArticleScreen(self.a, self.articles, actors, story), chosen)
+
+    def action_write_report(self) -> None:
+        from reader.core.models import AnalysedArticle
+        from reader.core.report import PairReport, render_pair
+        from reader.ui.app import ReaderApp
+        from reader.ui.report_delivery import generated_now, write_report
+
+        if self.alignment is None or self.b is None:
+            return
+        # The analysed articles carry the quotes; a side not analysed yet has none.
+        analysed = ({item.article.id: item for item in self.app.corpus.articles}
+                    if isinstance(self.app, ReaderApp) else {})
+        a, b = (analysed.get(side.id) or AnalysedArticle(side) for side in (self.a, self.b))
+        report = PairReport(self.alignment, a, b, generated_now())
+        write_report(self, lambda: render_pair(report),
+                     f"{self.a.title or self.a.id} vs {self.b.title or self.b.id}")
 
     def action_open_side(self) -> None:
         article = self.a if self.active_side == "a" else self.b

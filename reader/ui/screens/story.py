@@ -75,6 +75,8 @@ class StoryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="story.back"),
         Binding("tab", "next_section", "Next section", id="story.next"),
+        Binding("w", "write_report", "Write report", id="story.report",
+                tooltip="Save this story as one HTML page (downloads it in a browser)"),
         Binding("shift+tab", "previous_section", "Previous section", show=False,
                 id="story.previous"),
     ]
@@ -314,6 +316,15 @@ class StoryScreen(Screen[None]):
     def _tab_clicked(self) -> None:
         self.table(self.section).focus()
         self._status()
+
+    def action_write_report(self) -> None:
+        from reader.core.report import StoryReport, render_story
+        from reader.ui.report_delivery import generated_now, write_report
+
+        report = StoryReport(self.story, self.trace,
+                             tuple(self.articles[a] for a in self.order), tuple(self.actors),
+                             generated_now())
+        write_report(self, lambda: render_story(report), self.story.title)
 
     def action_back(self) -> None:
         if self.actor_filter is not None:
