@@ -83,3 +83,11 @@ def test_the_seeds_compounds_join_their_people(seed_articles: dict[str, Article]
             assert [names[m.actor or ""] for m in inside] == list(people), doc_id
             checked += 1
     assert checked >= 2
+
+
+def test_detect_people_gives_the_person_spans_for_other_engines() -> None:
+    from reader.core.actors import detect_people
+
+    text = "Emmanuel Macron spoke in Paris. Ahead of the Zelensky-Macron talks, aides met."
+    spans = detect_people(text, split_sentences(text))
+    assert [text[s.start : s.end] for s in spans] == ["Emmanuel Macron", "Zelensky", "Macron"]

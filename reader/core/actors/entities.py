@@ -383,6 +383,22 @@ def _given_plus(parts: Sequence[str], surnames: set[str], model: _Tagger) -> boo
     )
 
 
+def detect_people(text: str, sentences: Sequence[Span]) -> list[Span]:
+    """Where people are named: the spans of :func:`detect_mentions`' person mentions.
+
+    The entry point for another engine (the quote engine's speakers) that needs the
+    names the reader highlights, without the roles and other kinds.
+
+    Args:
+        text: The article's cleaned text.
+        sentences: Its sentence spans (see :func:`detect_mentions`).
+
+    Returns:
+        Sorted, disjoint spans of person names (titles and possessives excluded).
+    """
+    return [m.span for m in detect_mentions(text, sentences) if m.kind == "person"]
+
+
 def is_known_place(name: str) -> bool:
     """Whether a lower-cased name is in the shipped place gazetteer (loads the model)."""
     return name in _model().places
