@@ -64,3 +64,22 @@ def test_no_people_no_change() -> None:
     text = "Moscow and Kyiv."
     mentions = [_mention(text, "Moscow", "place"), _mention(text, "Kyiv", "place")]
     assert propagate_people(text, mentions, GIVEN) == mentions
+
+
+def test_a_surname_or_given_name_found_once_is_that_person_everywhere() -> None:
+    text = ('Wladimir Klitschko won. "I got caught," Thompson said. Tony Thompson fell.\n\n'
+            "Wladimir was glad. A Thompson-era record.")
+    mentions = [_mention(text, "Wladimir Klitschko", "person"),
+                _mention(text, "Tony Thompson", "person")]
+    out = propagate_people(text, mentions, GIVEN, frozenset({"king"}))
+    assert [(m.text, m.kind) for m in out] == [
+        ("Wladimir Klitschko", "person"), ("Thompson", "person"), ("Tony Thompson", "person"),
+        ("Wladimir", "person"), ("Thompson", "person"),
+    ]
+
+
+def test_an_ordinary_word_starting_a_sentence_is_not_taken_for_the_surname() -> None:
+    text = "Billy King hired Cheeks. King was pleased, said King."
+    mentions = [_mention(text, "Billy King", "person")]
+    out = propagate_people(text, mentions, GIVEN, frozenset({"king"}))
+    assert [(m.text, m.span.start) for m in out] == [("Billy King", 0), ("King", text.rindex("King"))]

@@ -271,3 +271,11 @@ def test_award_compound_and_honorific_before_a_title_are_no_name() -> None:
     # "Oscar-winning" is an adjective; "Lord" before "of" starts a title, not a name.
     texts = [t for t, _ in _kinds("Fans of the Oscar-winning Lord of the Rings queued.")]
     assert not [t for t in texts if "Oscar" in t or t.startswith("of ")]
+
+
+def test_an_initial_a_stays_in_the_name_and_a_firm_keeps_its_dot() -> None:
+    text = ("Surrey declared after A. Stewart made a century at the Oval.\n"
+            "Shares of Norwest Corp. rose, and Barnett Banks Inc. fell on Monday.")
+    found = {(m.text, m.kind) for m in detect_mentions(text, split_sentences(text))}
+    assert ("A. Stewart", "person") in found
+    assert {("Norwest Corp.", "organisation"), ("Barnett Banks Inc.", "organisation")} <= found

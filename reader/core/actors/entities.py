@@ -21,6 +21,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from reader.core.actors.compounds import split_compounds
 from reader.core.actors.consistency import propagate_people
 from reader.core.actors.features import (
     OPENERS,
@@ -57,6 +58,7 @@ _DAYS = "monday tuesday wednesday thursday friday saturday sunday"
 _GREETINGS = "hello hi hey good morning afternoon evening night dear thanks welcome"
 NOT_ACTORS = frozenset((_MONTHS + " " + _DAYS + " " + _GREETINGS).split())
 _SHORT_PLACES = frozenset({"us", "u.s.", "uk", "u.k.", "usa", "eu", "uae"})
+_ABBREVIATED_HEADS = frozenset({"Corp", "Inc", "Ltd", "Co", "Cos", "Bros", "Plc"})
 _LEADING_DROP = frozenset({"the", "a", "an"}) | HONORIFICS
 _BREAK_RE = re.compile(r"\n+|(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])")
 
@@ -242,7 +244,8 @@ def detect_mentions(text: str, sentences: Sequence[Span]) -> list[Mention]:
                     located.add(found.text)
     mentions.sort(key=lambda m: m.span)
     settled = settle_kinds(mentions, firm, located, model.places, model.first_names, ctx.title)
-    return propagate_people(text, _harmonise(settled, model), model.first_names)
+    people = propagate_people(text, _harmonise(settled, model), model.first_names, model.common)
+    return split_compounds(text, people, model.places, model.common)
 
 
 def _may_name(words: Sequence[str], model: _Tagger, ctx: DocContext) -> bool:
@@ -293,6 +296,7 @@ def _mention(
     while (
         a < b - 1
         and normalise(words[a]).lower().rstrip(".") in _LEADING_DROP
+        and words[a] != "A."  # an initial ("A. Stewart"), not the article
         and not words[a + 1].islower()
     ):
         a += 1
@@ -320,7 +324,10 @@ def _mention(
     role = None
     if kind == "person":
         role = role_before(text, toks, a, in_entity) or role_after(text, toks, b, in_entity)
-    span = Span(toks[a][0], toks[b - 1][1])
+    end = toks[b - 1][1]
+    if kind == "organisation" and words[b - 1] in _ABBREVIATED_HEADS and text[end : end + 1] == ".":
+        end += 1  # "Norwest Corp.": the dot is the abbreviation's, even at a sentence end
+    span = Span(toks[a][0], end)
     # Interned: a corpus repeats a few thousand names hundreds of thousands of times.
     name = sys.intern(text[span.start : span.end])
     return Mention(span=span, text=name, kind=kind, role=sys.intern(role) if role else None)
@@ -374,6 +381,22 @@ def _given_plus(parts: Sequence[str], surnames: set[str], model: _Tagger) -> boo
     return first not in model.common and (
         " ".join(parts).lower() not in model.places
     )
+
+
+def detect_people(text: str, sentences: Sequence[Span]) -> list[Span]:
+    """Where people are named: the spans of :func:`detect_mentions`' person mentions.
+
+    The entry point for another engine (the quote engine's speakers) that needs the
+    names the reader highlights, without the roles and other kinds.
+
+    Args:
+        text: The article's cleaned text.
+        sentences: Its sentence spans (see :func:`detect_mentions`).
+
+    Returns:
+        Sorted, disjoint spans of person names (titles and possessives excluded).
+    """
+    return [m.span for m in detect_mentions(text, sentences) if m.kind == "person"]
 
 
 def is_known_place(name: str) -> bool:
