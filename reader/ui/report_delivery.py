@@ -56,6 +56,18 @@ def _deliver(screen: Screen[object], document: str, title: str) -> None:
 
     app = screen.app
     folder = app.config.reports if isinstance(app, ReaderApp) else None
+    if not app.is_web:  # in a browser the file is downloaded, not saved here
+        from platformdirs import user_downloads_path
+
+        # Textual saves into the folder as it is: a machine without ~/Downloads (a
+        # server, a fresh account) would get "No such file or directory".
+        folder = folder or user_downloads_path()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            app.notify(f"Could not write the report: {error}", title="Report",
+                       severity="error", markup=False)
+            return
     app.deliver_text(io.StringIO(document), save_directory=folder,
                      save_filename=report_filename(title), mime_type="text/html",
                      name=REPORT_DELIVERY)

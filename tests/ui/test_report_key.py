@@ -58,3 +58,14 @@ async def test_w_on_side_by_side_saves_the_pair_report(tmp_path: Path) -> None:
         page = saved.read_text(encoding="utf-8")
         assert page.count('<div class="row pair">') == len(app.screen.alignment.pairs)
         assert 'id="quotes"' in page
+
+
+async def test_w_makes_the_folder_it_saves_into(tmp_path: Path) -> None:
+    # As on a machine with no downloads folder yet.
+    folder = tmp_path / "no" / "such" / "folder"
+    async with reader_saving_to(folder) as (app, pilot):
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("w")
+        saved = await delivered(app, pilot, folder)
+        assert saved.parent == folder and saved.read_text(encoding="utf-8").startswith("<!")
