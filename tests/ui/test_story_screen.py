@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 
 from reader.core.models import Article, CopyPair, SentenceProvenance
+from reader.core.stories import sentence_shares
 from reader.ui.app import ReaderApp
 from reader.ui.screens.compare import CompareScreen
 from reader.ui.screens.main import MainScreen
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.screens.story import StoryScreen
-from reader.ui.widgets.coverage_strip import article_shares, originals_first
+from reader.ui.widgets.coverage_strip import originals_first
 from tests.ui.conftest import running, settle
 from tests.ui.test_untrusted_names import screen_lines
 
@@ -135,7 +136,7 @@ def test_shares_weigh_sentences_by_length_and_originals_lead(
 
     article = seed_articles["000"]
     first = len(article.sentences[0]) / sum(len(s) for s in article.sentences)
-    shares = article_shares(article, (SentenceProvenance(0, "reuse", ("x",)),))
+    shares = sentence_shares(article, (SentenceProvenance(0, "reuse", ("x",)),))
     assert shares.reuse == first and shares.paraphrase == 0
     assert shares.only == 1 - first
     pairs = (CopyPair("a", "b", 0.9, 0.5, direction="b"), CopyPair("c", "a", 0.2, 0.2))

@@ -19,12 +19,12 @@ from reader.core.report.inputs import (
     provenance_pieces,
     quote_diff,
     rows,
-    shares,
     side_pieces,
     speech,
     story_actors,
     web_url,
 )
+from reader.core.stories import sentence_shares
 
 _CSS = """
 :root { color-scheme: light; --ins: #d7f5dd; --del: #fbd9d9; --rep: #fdf0c4;
@@ -128,7 +128,7 @@ def story_html(report: StoryReport) -> str:
              "<th>Shared</th><th>Other words</th></tr>"]
     for k, item in enumerate(report.articles, start=1):
         article = item.article
-        share = shares(article, provenance.get(article.id, ()))
+        share = sentence_shares(article, provenance.get(article.id, ()))
         parts.append(
             f"<tr><td>{k}</td><td>{escape(one_line(article.source))}</td>"
             f"<td>{_link(report, article.id)}</td><td>{escape(one_line(article.date))}</td>"

@@ -73,14 +73,6 @@ class Piece:
     """"del", "ins", "rep", "only", "reuse" or "paraphrase"."""
 
 
-@dataclass(frozen=True)
-class Shares:
-    """Shares of an article's sentence text told elsewhere in its story."""
-
-    reuse: float
-    paraphrase: float
-
-
 def clean(text: str | None) -> str:
     """Outside text without control characters (newlines kept)."""
     return _CONTROL.sub(" ", text or "")
@@ -147,19 +139,6 @@ def merged_pieces(ops: Sequence[EditOp], a_text: str, b_text: str) -> list[Piece
 def speech(item: AnalysedArticle) -> list[Quote]:
     """The article's quotes of the speech kinds (what was said, not terms)."""
     return [q for q in item.quotes if q.kind in SPEECH_KINDS]
-
-
-def shares(article: Article, records: Sequence[SentenceProvenance]) -> Shares:
-    """Shares of the article's sentence text, weighted by length, by provenance kind."""
-    lengths = [span.end - span.start for span in article.sentences]
-    total = sum(lengths)
-    if not total:
-        return Shares(0.0, 0.0)
-    by_kind = {"reuse": 0, "paraphrase": 0}
-    for record in records:
-        if record.sentence < len(lengths):
-            by_kind[record.kind] += lengths[record.sentence]
-    return Shares(by_kind["reuse"] / total, by_kind["paraphrase"] / total)
 
 
 def provenance_pieces(

@@ -18,12 +18,12 @@ from reader.core.report.inputs import (
     provenance_pieces,
     quote_diff,
     rows,
-    shares,
     side_pieces,
     speech,
     story_actors,
     web_url,
 )
+from reader.core.stories import sentence_shares
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~:])")
 # What makes a list item or a numbered one at the start of a line.
@@ -81,7 +81,7 @@ def story_markdown(report: StoryReport) -> str:
              "|---:|---|---|---|---:|---:|---:|"]
     for k, item in enumerate(report.articles, start=1):
         article = item.article
-        share = shares(article, provenance.get(article.id, ()))
+        share = sentence_shares(article, provenance.get(article.id, ()))
         lines.append(f"| {k} | {escape_md(one_line(article.source))} | {_link(report, article.id)}"
                      f" | {escape_md(one_line(article.date))} | {article.word_count:,} | "
                      f"{share.reuse:.0%} | {share.paraphrase:.0%} |")

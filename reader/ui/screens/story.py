@@ -18,10 +18,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from reader.core.models import Actor, AnalysedArticle, EditOp, Span, Story, StoryTrace
+from reader.core.stories import sentence_shares
 from reader.core.text import counted, printable
 from reader.ui.messages import CompareRequested, OpenRequested
 from reader.ui.render import Cell
-from reader.ui.widgets.coverage_strip import article_shares, legend, originals_first, strip
+from reader.ui.widgets.coverage_strip import legend, originals_first, strip
 from reader.ui.widgets.story_list import date_range
 from reader.ui.widgets.story_table import StoryTable
 
@@ -157,7 +158,7 @@ class StoryScreen(Screen[None]):
                                              for m in item.mentions):
                 continue
             article = item.article
-            shares = article_shares(article, provenance.get(article_id, ()))
+            shares = sentence_shares(article, provenance.get(article_id, ()))
             figures = Text(f" {shares.reuse:>4.0%} {shares.paraphrase:>4.0%}", no_wrap=True)
             table.add_row(Cell(article.source or "—"), Cell(article.title or article.id),
                           Cell(article.date or "—"),

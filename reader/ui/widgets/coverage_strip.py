@@ -7,7 +7,6 @@ shared with another article, ``▒`` the same fact in other words, ``·`` only h
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -15,7 +14,8 @@ from rich.text import Text
 from textual.content import Content
 
 if TYPE_CHECKING:
-    from reader.core.models import Article, CopyPair, SentenceProvenance
+    from reader.core.models import CopyPair
+    from reader.core.stories import Shares
 
 SYMBOLS = {"reuse": "█", "paraphrase": "▒", "only": "·"}
 STYLES = {"reuse": "$text-error", "paraphrase": "$text-warning", "only": "$text-muted"}
@@ -23,32 +23,6 @@ STYLES = {"reuse": "$text-error", "paraphrase": "$text-warning", "only": "$text-
 THEME_COLOURS = {"reuse": "text-error", "paraphrase": "text-warning"}
 NAMES = {"reuse": "shared wording", "paraphrase": "same fact, other words",
          "only": "only here"}
-
-
-@dataclass(frozen=True)
-class Shares:
-    """Shares of an article's sentence text (by characters) per provenance kind."""
-
-    reuse: float
-    paraphrase: float
-
-    @property
-    def only(self) -> float:
-        """What no other article of the story tells."""
-        return max(0.0, 1.0 - self.reuse - self.paraphrase)
-
-
-def article_shares(article: Article, provenance: Sequence[SentenceProvenance]) -> Shares:
-    """The shares of ``article``'s sentences, weighted by length, by provenance kind."""
-    lengths = [len(span) for span in article.sentences]
-    total = sum(lengths)
-    if not total:
-        return Shares(0.0, 0.0)
-    by_kind = {"reuse": 0, "paraphrase": 0}
-    for record in provenance:
-        if record.sentence < len(lengths):
-            by_kind[record.kind] += lengths[record.sentence]
-    return Shares(by_kind["reuse"] / total, by_kind["paraphrase"] / total)
 
 
 def strip(shares: Shares, width: int, theme: Mapping[str, str]) -> Text:
