@@ -2,7 +2,7 @@
 
 All-pairs similarity of 10,000 articles is 50 million dot products and a dense matrix
 no reader can hold; but two articles about one event share uncommon words, so the
-similarities come from an inverted index, and only pairs that share a term are ever
+similarities come from sparse matrix products, and only pairs that share a term are ever
 touched. Clusters then merge best-first while their average pairwise similarity stays
 above the threshold; a pair that shares nothing counts as 0, as it would in the matrix.
 """
@@ -12,6 +12,9 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import count, groupby
+from operator import itemgetter
+from typing import Any
 
 from reader.core.stories.vectors import Vector
 
@@ -28,12 +31,13 @@ def similar_pairs(
 ) -> tuple[dict[tuple[int, int], float], list[int]]:
     """Cosine similarity of every pair of articles that shares a term, near-copies folded.
 
-    Dot products are accumulated term by term over an inverted index built as the
-    articles are taken in order, so each pair is met once; the work is the sum of each
-    term's squared document frequency: callers keep that small by leaving out the terms
-    most articles have (see ``vectors.frequent_terms``). An article at least ``fold_at``
-    similar to an earlier one is that one's near-copy: it is not indexed, so forty
-    outlets running one wire story cost one article, not forty squared.
+    The dot products are sparse matrix products (scipy), a block of rows at a time so
+    that memory stays bounded whatever the corpus size: the work is the sum of each
+    term's squared document frequency, which callers keep small by leaving out the
+    terms most articles have (see ``vectors.frequent_terms``). An article at least
+    ``fold_at`` similar to an earlier article that is not itself folded is that one's
+    near-copy, and takes no part in any pair: forty outlets running one wire story are
+    one article to the clustering.
 
     Args:
         vectors: Unit-length sparse vectors.
@@ -43,34 +47,75 @@ def similar_pairs(
         ``(i, j) -> similarity`` for ``i < j`` among the articles that were not folded,
         and for each article the index it was folded into (itself when not folded).
     """
-    # Each term's posting: the articles holding it and their weights, as two lists.
-    holders: dict[str, list[int]] = {}
-    weights: dict[str, list[float]] = {}
+    import numpy as np  # lazy: numpy and scipy cost start-up time
+
+    matrix = _term_matrix(vectors)
+    transposed = matrix.T.tocsr()
+    n = len(vectors)
+    folded_into = np.arange(n)
+    keep_from = min(MIN_PAIR_SIMILARITY, fold_at)
+    firsts: list[Any] = []
+    seconds: list[Any] = []
+    similarities: list[Any] = []
+    step = max(1, _BLOCK_ENTRIES // max(n, 1))
+    for start in range(0, n, step):
+        product = (matrix[start : start + step] @ transposed).tocsr()
+        rows = np.repeat(np.arange(start, start + product.shape[0]), np.diff(product.indptr))
+        cols, values = product.indices, product.data
+        earlier = (cols < rows) & (values >= keep_from)
+        rows, cols, values = rows[earlier], cols[earlier], values[earlier]
+        high = values >= fold_at
+        _fold(rows[high].tolist(), cols[high].tolist(), values[high].tolist(), folded_into)
+        alive = (
+            (folded_into[rows] == rows)
+            & (folded_into[cols] == cols)
+            & (values >= MIN_PAIR_SIMILARITY)
+        )
+        firsts.append(cols[alive])
+        seconds.append(rows[alive])
+        similarities.append(values[alive])
     pairs: dict[tuple[int, int], float] = {}
-    folded_into = list(range(len(vectors)))
-    for j, vector in enumerate(vectors):
-        totals: dict[int, float] = defaultdict(float)
-        for key, weight in vector.items():
-            posting = holders.get(key)
-            if posting is not None:
-                for i, other in zip(posting, weights[key], strict=True):
-                    totals[i] += weight * other
-        best = max(totals.values(), default=0.0)
-        if best >= fold_at:
-            folded_into[j] = min(i for i, similarity in totals.items() if similarity == best)
-            continue
-        for key, weight in vector.items():
-            posting = holders.get(key)
-            if posting is None:
-                holders[key] = [j]
-                weights[key] = [weight]
-            else:
-                posting.append(j)
-                weights[key].append(weight)
-        for i, similarity in totals.items():
-            if similarity >= MIN_PAIR_SIMILARITY:
-                pairs[i, j] = similarity
-    return pairs, folded_into
+    for first, second, similarity in zip(firsts, seconds, similarities, strict=True):
+        keys = zip(first.tolist(), second.tolist(), strict=True)
+        pairs.update(zip(keys, similarity.tolist(), strict=True))
+    return pairs, folded_into.tolist()
+
+
+# Product entries a row block may hold (at 12 bytes each): bounds the memory of
+# ``similar_pairs`` at a few tens of MB for any corpus.
+_BLOCK_ENTRIES = 2_000_000
+
+
+def _term_matrix(vectors: Sequence[Vector]) -> Any:
+    """The vectors as the rows of a sparse matrix (CSR), one column per term."""
+    from scipy import sparse
+
+    # A new term gets the next column number.
+    columns: defaultdict[str, int] = defaultdict(count().__next__)
+    indptr = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    for vector in vectors:
+        indices.extend(map(columns.__getitem__, vector))
+        data.extend(vector.values())
+        indptr.append(len(indices))
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(vectors), len(columns)))
+
+
+def _fold(rows: list[int], cols: list[int], values: list[float], folded_into: Any) -> None:
+    """Fold each row into its most similar earlier article that is not itself folded.
+
+    ``rows`` are in ascending order, so an earlier article's own fold is settled
+    before any later one looks at it; the lowest index wins a tie.
+    """
+    for row, entries in groupby(zip(rows, cols, values, strict=True), key=itemgetter(0)):
+        best, into = -1.0, row
+        for _, col, value in entries:
+            if folded_into[col] != col:
+                continue
+            if value > best or (value == best and col < into):
+                best, into = value, col
+        folded_into[row] = into
 
 
 def average_linkage(n: int, pairs: dict[tuple[int, int], float], threshold: float) -> list[int]:

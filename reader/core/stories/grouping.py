@@ -9,7 +9,12 @@ from collections.abc import Sequence
 
 from reader.core.models import Article, Story
 from reader.core.stories.clustering import average_linkage, similar_pairs
-from reader.core.stories.vectors import article_terms, channel_vectors, combine
+from reader.core.stories.vectors import (
+    ParagraphTokens,
+    article_terms,
+    channel_vectors,
+    combine,
+)
 from reader.core.text import parse_date
 
 # Average cosine similarity at which two groups of articles are one story. Tuned on the
@@ -71,7 +76,11 @@ def _vectors(groups: list[list[Article]]) -> list[dict[str, float]]:
     """
     if not groups:
         return []
-    words, names = zip(*(article_terms(g[0].title, g[0].text) for g in groups), strict=True)
+    seen: dict[str, ParagraphTokens] = {}
+    terms = [article_terms(group[0].title, group[0].text, seen) for group in groups]
+    del seen
+    words, names = zip(*terms, strict=True)
+    del terms
     word_vectors = channel_vectors(words, FREQUENT_TERM_SHARE)
     del words
     name_vectors = channel_vectors(names, FREQUENT_TERM_SHARE)

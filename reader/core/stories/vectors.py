@@ -15,6 +15,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 from sys import intern
 
 Vector = dict[str, float]
@@ -45,29 +46,55 @@ STOPWORDS = frozenset(
 _SUBLINEAR = [0.0] + [1.0 + math.log(tf) for tf in range(1, 64)]
 
 
-def article_terms(title: str | None, text: str) -> tuple[Counter[str], Counter[str]]:
+# One paragraph's tokens: content words (stopwords still in), names, numbers.
+ParagraphTokens = tuple[list[str], list[str], list[str]]
+
+
+def article_terms(
+    title: str | None, text: str, seen: dict[str, ParagraphTokens] | None = None
+) -> tuple[Counter[str], Counter[str]]:
     """The word counts and the name-and-number counts of one article.
+
+    No term pattern crosses a line break, so the text is read paragraph by paragraph,
+    and a paragraph met before (a wire story's paragraphs in every outlet that ran it,
+    an edited copy's untouched paragraphs) is not read again.
 
     Args:
         title: The article's title, if any (its words count like the body's).
         text: The cleaned body.
+        seen: Tokens of the paragraphs read so far, filled as they are read; share one
+            across a corpus.
 
     Returns:
         ``(words, names)``: lowercased content words; capitalised words inside a
         sentence (names, lowercased, prefixed "@"; those of the lede twice) and
         numbers (prefixed "#").
     """
+    if seen is None:
+        seen = {}
     source = f"{title}\n{text}" if title else text
-    words = Counter(_WORD.findall(source.lower()))
+    paragraphs = []
+    for paragraph in source.split("\n"):
+        tokens = seen.get(paragraph)
+        if tokens is None:
+            tokens = seen[paragraph] = _paragraph_tokens(paragraph)
+        paragraphs.append(tokens)
+    words = Counter(chain.from_iterable(tokens[0] for tokens in paragraphs))
     for stopword in STOPWORDS & words.keys():
         del words[stopword]
-    names = Counter(_names(source))
-    names.update(_names(source[:LEDE_CHARS]))
-    names.update("#" + number.replace(",", "") for number in _NUMBER.findall(source))
+    names = Counter(chain.from_iterable(tokens[1] for tokens in paragraphs))
+    names.update(map(intern, _names(source[:LEDE_CHARS])))
+    names.update(chain.from_iterable(tokens[2] for tokens in paragraphs))
+    return words, names
+
+
+def _paragraph_tokens(paragraph: str) -> ParagraphTokens:
     # One string a term for the whole corpus, not one an article: 10,000 articles hold
     # about three million term entries but only a few hundred thousand distinct terms.
-    return Counter({intern(t): n for t, n in words.items()}), Counter(
-        {intern(t): n for t, n in names.items()}
+    return (
+        list(map(intern, _WORD.findall(paragraph.lower()))),
+        list(map(intern, _names(paragraph))),
+        [intern("#" + number.replace(",", "")) for number in _NUMBER.findall(paragraph)],
     )
 
 
