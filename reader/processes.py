@@ -22,6 +22,7 @@ from multiprocessing.queues import SimpleQueue
 from typing import TypeVar
 
 from reader.core.models import AnalysedArticle, Article, LoadError, Mention, Quote
+from reader.core.sharing import ValueSharer
 
 # Below this many articles, analysing in place beats starting worker processes.
 PROCESS_MIN_ARTICLES = 200
@@ -218,6 +219,7 @@ def analyse_batches(
     """
     count = worker_count(workers, len(articles), most=most)
     done = 0
+    sharer = ValueSharer()
 
     def lost(article: Article) -> tuple[tuple[Quote, ...], tuple[Mention, ...]]:
         assert failed is not None
@@ -229,9 +231,10 @@ def analyse_batches(
         listed = articles[done : done + len(found)]
         done += len(found)
         # The results hold the caller's own Article objects: a copy of every text coming
-        # back from the workers would double the corpus in memory.
+        # back from the workers would double the corpus in memory. Their own strings and
+        # offsets are fresh objects from unpickling: shared, they weigh half as much.
         yield [
-            AnalysedArticle(article=article, quotes=quotes, mentions=mentions)
+            sharer.findings(AnalysedArticle(article=article, quotes=quotes, mentions=mentions))
             for article, (quotes, mentions) in zip(listed, found, strict=True)
         ]
 

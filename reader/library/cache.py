@@ -18,6 +18,7 @@ from typing import Any
 
 from reader.core.analysis import ENGINE_VERSION
 from reader.core.models import AnalysedArticle, Article, LoadError
+from reader.core.sharing import ValueSharer
 from reader.library.codec import CODEC_VERSION, DecodeError, from_data, pack, to_data, unpack
 from reader.library.store import Library
 
@@ -64,10 +65,11 @@ class AnalysisCache:
         """
         keys = [input_key(article) for article in articles] if keys is None else keys
         found = self.fetch(keys, "findings")
-        return [
-            None if key not in found else decode_findings(found[key], article)
-            for article, key in zip(articles, keys, strict=True)
-        ]
+        # Decoded strings and offsets are fresh objects: shared, they weigh half as much.
+        sharer = ValueSharer()
+        decoded = (None if key not in found else decode_findings(found[key], article)
+                   for article, key in zip(articles, keys, strict=True))
+        return [None if item is None else sharer.findings(item) for item in decoded]
 
     def fetch(self, keys: Sequence[bytes], column: str) -> dict[bytes, bytes]:
         """One column (``article`` or ``findings``) of these keys' entries, where stored."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core.models import Article, LoadError
+from reader.core.sharing import ValueSharer
 from reader.library.cache import AnalysisCache, decode_article
 from reader.library.codec import DecodeError, pack, unpack
 from reader.sources.discovery import ArticleFile
@@ -60,10 +61,13 @@ class Snapshots:
         # Copies of one text (a wire story reposted, a folder copied) are decoded once:
         # building the objects is most of the time, and they are immutable.
         decoded: dict[bytes, Article | None] = {}
+        sharer = ValueSharer()
         for (article_id, path, _), cache_key in zip(entries, keys, strict=True):
             if cache_key not in decoded:
                 blob = found.get(cache_key)
-                decoded[cache_key] = None if blob is None else decode_article(blob, "", "")
+                article = None if blob is None else decode_article(blob, "", "")
+                # Their offsets are fresh objects too: shared, the articles weigh less.
+                decoded[cache_key] = None if article is None else sharer.article(article)
             article = decoded[cache_key]
             if article is None:
                 return None  # cleared or unreadable: read the folder again

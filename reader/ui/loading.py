@@ -312,6 +312,7 @@ def _read_and_clean(
         The articles, the files' errors and each document's content hash (the key of
         its reading state), by id; None when cancelled.
     """
+    from reader.core.sharing import ValueSharer
     from reader.core.text import (
         RepeatCounter,
         clean_document,
@@ -323,6 +324,7 @@ def _read_and_clean(
     errors: list[LoadError] = []
     content: dict[str, bytes] = {}
     counter = RepeatCounter()
+    sharer = ValueSharer()  # offsets repeat across articles: one object per value
     cleaned: dict[str, Article] = {}
     cleaned_with: list[tuple[RawDocument, frozenset[str]]] = []
     done = 0
@@ -337,7 +339,7 @@ def _read_and_clean(
             counter.add(doc.text)
             content[doc.id] = content_hash(doc.text)
         repeats = counter.repeats()
-        articles = [clean_document(doc, repeats) for doc in documents]
+        articles = [sharer.article(clean_document(doc, repeats)) for doc in documents]
         cleaned.update((a.id, a) for a in articles)
         cleaned_with += [(doc, repeats) for doc in documents]
         post(ArticlesAdded(tuple(AnalysedArticle(article=a) for a in articles if a.text)))
@@ -346,7 +348,7 @@ def _read_and_clean(
         size = READ_BATCH
     final = counter.repeats()
     revised = [
-        clean_document(doc, final)
+        sharer.article(clean_document(doc, final))
         for doc, used in cleaned_with
         if used is not final and (final - used) & short_line_keys(doc.text)
     ]
